@@ -1,0 +1,105 @@
+#include "connections_output.h"
+
+#include <cstdio>
+
+#include "analysis/connection_summary.h"
+
+namespace tcpladder::cli {
+namespace {
+
+std::string optionalMs(const std::optional<TimeNs>& value) {
+    if (!value)
+        return "-";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3f", static_cast<double>(*value) / 1e6);
+    return text;
+}
+
+void printTsv(const LoadedCapture& capture, OutputBuffer& out) {
+    out << "id\tfirst_frame\tlast_frame\tclient\tserver\tpackets_c2s\tpackets_s2c\tbytes_c2s\t"
+           "bytes_s2c\tstart\tduration\n";
+    for (const Connection& c : capture.connections) {
+        const Side client = c.clientSide();
+        const Side server = c.serverSide();
+        out << c.id << '\t' << c.firstFrame << '\t' << c.lastFrame << '\t'
+            << formatEndpoint(c.client().address, c.client().port) << '\t'
+            << formatEndpoint(c.server().address, c.server().port) << '\t' << c.packets[client]
+            << '\t' << c.packets[server] << '\t' << c.payloadBytes[client] << '\t'
+            << c.payloadBytes[server] << '\t' << formatSeconds(c.firstTime) << '\t'
+            << formatSeconds(c.lastTime - c.firstTime) << '\n';
+    }
+}
+
+void printJson(const LoadedCapture& capture, OutputBuffer& out) {
+    out << "[";
+    for (const Connection& c : capture.connections) {
+        const Side client = c.clientSide();
+        const Side server = c.serverSide();
+        const ConnectionSummary s = summarizeConnection(capture, c.id);
+        out << (c.id ? ",\n " : "\n ") << "{\"id\": " << c.id << ", \"first_frame\": " << c.firstFrame
+            << ", \"last_frame\": " << c.lastFrame
+            << ", \"client\": " << jsonString(formatEndpoint(c.client().address, c.client().port))
+            << ", \"server\": " << jsonString(formatEndpoint(c.server().address, c.server().port))
+            << ", \"packets_c2s\": " << c.packets[client] << ", \"packets_s2c\": " << c.packets[server]
+            << ", \"bytes_c2s\": " << c.payloadBytes[client]
+            << ", \"bytes_s2c\": " << c.payloadBytes[server]
+            << ", \"start\": " << formatSeconds(c.firstTime)
+            << ", \"duration\": " << formatSeconds(c.lastTime - c.firstTime)
+            << ", \"syn_to_synack_ms\": " << (s.synToSynAck ? optionalMs(s.synToSynAck) : "null")
+            << ", \"synack_to_ack_ms\": " << (s.synAckToAck ? optionalMs(s.synAckToAck) : "null")
+            << ", \"time_to_first_server_byte_ms\": "
+            << (s.timeToFirstServerByte ? optionalMs(s.timeToFirstServerByte) : "null")
+            << ", \"retransmissions\": " << s.retransmissions << ", \"dup_acks\": " << s.dupAcks
+            << ", \"zero_windows\": " << s.zeroWindows
+            << ", \"state\": " << jsonString(connStateCode(s.state))
+            << ", \"closed_by\": " << jsonString(closedByText(s.closedBy)) << "}";
+    }
+    out << (capture.connections.empty() ? "]\n" : "\n]\n");
+}
+
+void printTable(const LoadedCapture& capture, OutputBuffer& out) {
+    char line[512];
+    std::snprintf(line, sizeof line, "%5s %-28s %-28s %10s %10s %9s %12s %12s %9s %9s %9s %5s %-6s %s\n",
+                  "id", "client", "server", "start s", "dur s", "pkts c/s", "bytes c>s",
+                  "bytes s>c", "syn-sa ms", "sa-ack ms", "ttfb ms", "retr", "state", "closed by");
+    out << line;
+    for (const Connection& c : capture.connections) {
+        const Side client = c.clientSide();
+        const Side server = c.serverSide();
+        const ConnectionSummary s = summarizeConnection(capture, c.id);
+        const std::string packets =
+            std::to_string(c.packets[client]) + "/" + std::to_string(c.packets[server]);
+        std::snprintf(line, sizeof line,
+                      "%5u %-28s %-28s %10.6f %10.6f %9s %12llu %12llu %9s %9s %9s %5llu %-6s %s\n",
+                      c.id, formatEndpoint(c.client().address, c.client().port).c_str(),
+                      formatEndpoint(c.server().address, c.server().port).c_str(),
+                      static_cast<double>(c.firstTime - capture.firstTime) / 1e9,
+                      static_cast<double>(c.lastTime - c.firstTime) / 1e9, packets.c_str(),
+                      static_cast<unsigned long long>(c.payloadBytes[client]),
+                      static_cast<unsigned long long>(c.payloadBytes[server]),
+                      optionalMs(s.synToSynAck).c_str(), optionalMs(s.synAckToAck).c_str(),
+                      optionalMs(s.timeToFirstServerByte).c_str(),
+                      static_cast<unsigned long long>(s.retransmissions),
+                      std::string(connStateCode(s.state)).c_str(),
+                      std::string(closedByText(s.closedBy)).c_str());
+        out << line;
+    }
+}
+
+} // namespace
+
+void printConnections(const LoadedCapture& capture, Format format, OutputBuffer& out) {
+    switch (format) {
+    case Format::Tsv:
+        printTsv(capture, out);
+        break;
+    case Format::Json:
+        printJson(capture, out);
+        break;
+    default:
+        printTable(capture, out);
+        break;
+    }
+}
+
+} // namespace tcpladder::cli

@@ -1,0 +1,127 @@
+#include "packets_output.h"
+
+#include <cstdio>
+
+#include "store/file_order.h"
+#include "store/packet_text.h"
+
+namespace tcpladder::cli {
+namespace {
+
+// The fields every format shares, already in text form.
+struct PacketRow {
+    std::uint64_t frame;
+    std::uint32_t connection;
+    bool toServer;
+    std::string time;
+    std::string flags;
+    std::uint32_t seq, ack, length, window;
+    std::string analysis;
+};
+
+PacketRow makeRow(const LoadedCapture& capture, std::uint32_t connection, const PacketRecord& p) {
+    const Connection& c = capture.connections[connection];
+    return {p.frame(),
+            connection,
+            p.side() == c.clientSide(),
+            formatSeconds(p.time() - c.firstTime),
+            flagLetters(p.flags()),
+            p.relativeSeq(),
+            p.relativeAck(),
+            p.payloadLength(),
+            capture.scaledWindow(connection, p),
+            analysisWords(p.analysis())};
+}
+
+class RowPrinter {
+public:
+    RowPrinter(Format format, OutputBuffer& out) : m_format(format), m_out(out) {}
+
+    void begin() {
+        if (m_format == Format::Tsv)
+            m_out << "frame\tconn\tdir\ttime\tflags\tseq\tack\tlen\twin\tanalysis\n";
+        else if (m_format == Format::Json)
+            m_out << "[";
+    }
+
+    void row(const PacketRow& r) {
+        if (m_format == Format::Tsv) {
+            m_out << r.frame << '\t' << r.connection << '\t' << (r.toServer ? '>' : '<') << '\t'
+                  << r.time << '\t' << r.flags << '\t' << r.seq << '\t' << r.ack << '\t' << r.length
+                  << '\t' << r.window << '\t' << r.analysis << '\n';
+        } else if (m_format == Format::Json) {
+            m_out << (m_rows ? ",\n " : "\n ") << "{\"frame\": " << r.frame << ", \"conn\": "
+                  << r.connection << ", \"dir\": \"" << (r.toServer ? '>' : '<')
+                  << "\", \"time\": " << r.time << ", \"flags\": " << jsonString(r.flags)
+                  << ", \"seq\": " << r.seq << ", \"ack\": " << r.ack << ", \"len\": " << r.length
+                  << ", \"win\": " << r.window << ", \"analysis\": " << jsonString(r.analysis)
+                  << "}";
+        } else {
+            ladderRow(r);
+        }
+        ++m_rows;
+    }
+
+    void end() {
+        if (m_format == Format::Json)
+            m_out << (m_rows ? "\n]\n" : "]\n");
+    }
+
+    // The ladder heads each connection with its two lanes.
+    void connectionHeader(const LoadedCapture& capture, std::uint32_t connection) {
+        if (m_format != Format::Ladder)
+            return;
+        const Connection& c = capture.connections[connection];
+        char line[256];
+        std::snprintf(line, sizeof line, "%sconnection %u: client %s, server %s\n",
+                      m_rows ? "\n" : "", connection,
+                      formatEndpoint(c.client().address, c.client().port).c_str(),
+                      formatEndpoint(c.server().address, c.server().port).c_str());
+        m_out << line;
+    }
+
+private:
+    // Client-to-server arrows on the left, server-to-client ones pushed right,
+    // as in the classic pcap-analysis walkthrough.
+    void ladderRow(const PacketRow& r) {
+        char line[320];
+        std::snprintf(line, sizeof line,
+                      "%s[%6llu] %12ss flag=%-4s seq=%-10u ack=%-10u len=%-6u win=%-8u%s%s\n",
+                      r.toServer ? "-->" : "                                            <--",
+                      static_cast<unsigned long long>(r.frame), r.time.c_str(), r.flags.c_str(),
+                      r.seq, r.ack, r.length, r.window, r.analysis == "-" ? "" : " ",
+                      r.analysis == "-" ? "" : r.analysis.c_str());
+        m_out << line;
+    }
+
+    Format m_format;
+    OutputBuffer& m_out;
+    std::uint64_t m_rows = 0;
+};
+
+} // namespace
+
+void printPackets(const LoadedCapture& capture, std::optional<std::uint32_t> connection,
+                  Format format, OutputBuffer& out) {
+    RowPrinter printer(format, out);
+    printer.begin();
+    if (connection) {
+        printer.connectionHeader(capture, *connection);
+        for (std::size_t i = 0; i < capture.packets.packetCount(*connection); ++i)
+            printer.row(makeRow(capture, *connection, capture.packets.at(*connection, i)));
+    } else if (format == Format::Ladder) {
+        // A ladder reads one connection at a time.
+        for (std::uint32_t c = 0; c < capture.connections.size(); ++c) {
+            printer.connectionHeader(capture, c);
+            for (std::size_t i = 0; i < capture.packets.packetCount(c); ++i)
+                printer.row(makeRow(capture, c, capture.packets.at(c, i)));
+        }
+    } else {
+        forEachInFileOrder(capture, [&](std::uint32_t c, const PacketRecord& p) {
+            printer.row(makeRow(capture, c, p));
+        });
+    }
+    printer.end();
+}
+
+} // namespace tcpladder::cli

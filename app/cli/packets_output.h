@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "cli_options.h"
+#include "load/loaded_capture.h"
+#include "output_buffer.h"
+
+namespace tcpladder::cli {
+
+// Prints the packets of one connection, or of all in file order.
+void printPackets(const LoadedCapture& capture, std::optional<std::uint32_t> connection,
+                  Format format, OutputBuffer& out);
+
+} // namespace tcpladder::cli

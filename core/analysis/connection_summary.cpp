@@ -1,0 +1,133 @@
+#include "analysis/connection_summary.h"
+
+#include "decode/tcp_segment.h"
+#include "tcp/connection_tracker.h"
+
+namespace tcpladder {
+namespace {
+
+struct Observed {
+    std::optional<TimeNs> syn, synAck, ackAfterSynAck;
+    std::optional<TimeNs> clientFirstPayload, serverFirstPayload;
+    bool clientFin = false, serverFin = false, clientRst = false, serverRst = false;
+    std::optional<bool> firstRstFromClient;
+};
+
+ConnState classify(const Observed& seen, bool synSeen, bool synAckSeen) {
+    if (!synSeen && !synAckSeen)
+        return ConnState::OTH;
+    if (synSeen && !synAckSeen) {
+        if (seen.serverRst)
+            return ConnState::REJ;
+        if (seen.clientRst)
+            return ConnState::RSTOS0;
+        return seen.clientFin ? ConnState::SH : ConnState::S0;
+    }
+    if (!synSeen) {
+        if (seen.serverRst)
+            return ConnState::RSTRH;
+        return seen.serverFin ? ConnState::SHR : ConnState::OTH;
+    }
+    return ConnState::S1;
+}
+
+} // namespace
+
+std::optional<TimeNs> ConnectionSummary::handshakeRtt() const {
+    if (!synToSynAck || !synAckToAck)
+        return std::nullopt;
+    return *synToSynAck + *synAckToAck;
+}
+
+ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_t connection) {
+    ConnectionSummary summary;
+    const Side client = capture.connections[connection].clientSide();
+    const PacketStore& store = capture.packets;
+    Observed seen;
+    for (std::size_t i = 0; i < store.packetCount(connection); ++i) {
+        const PacketRecord& packet = store.at(connection, i);
+        const bool fromClient = packet.side() == client;
+        const std::uint8_t flags = packet.flags();
+        const TimeNs time = packet.time();
+        if ((flags & (kSyn | kAck)) == kSyn && fromClient && !seen.syn)
+            seen.syn = time;
+        if ((flags & (kSyn | kAck)) == (kSyn | kAck) && !fromClient && !seen.synAck)
+            seen.synAck = time;
+        if (seen.synAck && !seen.ackAfterSynAck && fromClient && (flags & kAck) && !(flags & kSyn))
+            seen.ackAfterSynAck = time;
+        if (packet.payloadLength() > 0) {
+            auto& first = fromClient ? seen.clientFirstPayload : seen.serverFirstPayload;
+            if (!first)
+                first = time;
+        }
+        if ((flags & (kFin | kRst)) && summary.closedBy == ClosedBy::Nobody) {
+            summary.closedBy = flags & kRst ? (fromClient ? ClosedBy::ClientRst : ClosedBy::ServerRst)
+                                            : (fromClient ? ClosedBy::ClientFin : ClosedBy::ServerFin);
+        }
+        if ((flags & kRst) && !seen.firstRstFromClient)
+            seen.firstRstFromClient = fromClient;
+        if (flags & kRst)
+            (fromClient ? seen.clientRst : seen.serverRst) = true;
+        else if (flags & kFin)
+            (fromClient ? seen.clientFin : seen.serverFin) = true;
+        const std::uint16_t analysis = packet.analysis();
+        summary.retransmissions += (analysis & kRetransmission) != 0;
+        summary.dupAcks += (analysis & kDupAck) != 0;
+        summary.zeroWindows += (analysis & kZeroWindow) != 0;
+    }
+    if (seen.syn && seen.synAck && *seen.synAck >= *seen.syn)
+        summary.synToSynAck = *seen.synAck - *seen.syn;
+    if (seen.synAck && seen.ackAfterSynAck)
+        summary.synAckToAck = *seen.ackAfterSynAck - *seen.synAck;
+    if (seen.serverFirstPayload) {
+        const auto from = seen.clientFirstPayload ? seen.clientFirstPayload : seen.syn;
+        if (from && *seen.serverFirstPayload >= *from)
+            summary.timeToFirstServerByte = *seen.serverFirstPayload - *from;
+    }
+    summary.state = classify(seen, seen.syn.has_value(), seen.synAck.has_value());
+    if (summary.state == ConnState::S1) {
+        // Established: the first reset decides, else the FINs.
+        if (seen.firstRstFromClient)
+            summary.state = *seen.firstRstFromClient ? ConnState::RSTO : ConnState::RSTR;
+        else if (seen.clientFin && seen.serverFin)
+            summary.state = ConnState::SF;
+        else if (seen.clientFin)
+            summary.state = ConnState::S2;
+        else if (seen.serverFin)
+            summary.state = ConnState::S3;
+    }
+    return summary;
+}
+
+std::string_view connStateCode(ConnState state) {
+    static constexpr std::string_view kCodes[] = {"S0", "S1",     "SF",    "REJ", "S2",  "S3", "RSTO",
+                                                  "RSTR", "RSTOS0", "RSTRH", "SH", "SHR", "OTH"};
+    return kCodes[static_cast<int>(state)];
+}
+
+std::string_view connStateMeaning(ConnState state) {
+    static constexpr std::string_view kMeanings[] = {
+        "connection attempt seen, no reply",
+        "established, not closed",
+        "established and closed normally",
+        "connection attempt rejected",
+        "established, client closed, server did not",
+        "established, server closed, client did not",
+        "established, reset by the client",
+        "established, reset by the server",
+        "client sent SYN then RST, no SYN+ACK seen",
+        "server sent SYN+ACK then RST, no SYN seen",
+        "client sent SYN then FIN, no SYN+ACK seen",
+        "server sent SYN+ACK then FIN, no SYN seen",
+        "no SYN seen: traffic from the middle of a connection",
+    };
+    return kMeanings[static_cast<int>(state)];
+}
+
+std::string_view closedByText(ClosedBy closedBy) {
+    static constexpr std::string_view kTexts[] = {"-", "client FIN", "server FIN", "client RST",
+                                                  "server RST"};
+    return kTexts[static_cast<int>(closedBy)];
+}
+
+} // namespace tcpladder

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "common/time_ns.h"
+#include "load/loaded_capture.h"
+
+namespace tcpladder {
+
+// How a connection went, with Zeek's conn_state codes and meanings.
+enum class ConnState : std::uint8_t {
+    S0,     // attempt seen, no reply
+    S1,     // established, not terminated
+    SF,     // established and closed by both sides
+    REJ,    // attempt rejected (SYN answered by RST)
+    S2,     // established, client closed, no reply
+    S3,     // established, server closed, no reply
+    RSTO,   // established, client reset
+    RSTR,   // established, server reset
+    RSTOS0, // client sent SYN then RST, no SYN+ACK seen
+    RSTRH,  // server sent SYN+ACK then RST, no SYN seen
+    SH,     // client sent SYN then FIN, no SYN+ACK seen
+    SHR,    // server sent SYN+ACK then FIN, no SYN seen
+    OTH,    // no SYN seen: midstream traffic
+};
+
+enum class ClosedBy : std::uint8_t { Nobody, ClientFin, ServerFin, ClientRst, ServerRst };
+
+struct ConnectionSummary {
+    std::optional<TimeNs> synToSynAck;       // client SYN to server SYN+ACK
+    std::optional<TimeNs> synAckToAck;       // server SYN+ACK to the client's ACK
+    std::optional<TimeNs> timeToFirstServerByte; // client's first payload to server's first payload
+    std::uint64_t retransmissions = 0;
+    std::uint64_t dupAcks = 0;
+    std::uint64_t zeroWindows = 0;
+    ConnState state = ConnState::OTH;
+    ClosedBy closedBy = ClosedBy::Nobody;
+
+    // Handshake RTT as seen at the capture point: both halves together.
+    std::optional<TimeNs> handshakeRtt() const;
+};
+
+ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_t connection);
+
+std::string_view connStateCode(ConnState state);
+std::string_view connStateMeaning(ConnState state);
+std::string_view closedByText(ClosedBy closedBy);
+
+} // namespace tcpladder

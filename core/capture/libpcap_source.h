@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "capture/packet_source.h"
+#include "common/result.h"
+
+struct pcap;
+
+namespace tcpladder {
+
+// Reads pcap and pcapng through libpcap, always at nanosecond precision.
+class LibpcapSource final : public PacketSource {
+public:
+    static Result<std::unique_ptr<LibpcapSource>> open(const std::string& path);
+    // Takes ownership of `file` (e.g. an fmemopen() stream, as the fuzzer uses).
+    static Result<std::unique_ptr<LibpcapSource>> openStream(FILE* file);
+    ~LibpcapSource() override;
+
+    ReadStatus next(RawPacket& packet) override;
+    std::string errorMessage() const override { return m_error; }
+    int linkType() const override { return m_linkType; }
+    std::uint64_t bytesRead() const override { return m_offset; }
+
+    bool isPcapng() const { return m_isPcapng; }
+
+private:
+    LibpcapSource(pcap* handle, bool isPcapng);
+
+    pcap* m_handle;
+    bool m_isPcapng;
+    int m_linkType;
+    std::uint64_t m_offset;
+    std::string m_error;
+};
+
+} // namespace tcpladder

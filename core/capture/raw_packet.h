@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+
+#include "common/time_ns.h"
+
+namespace tcpladder {
+
+// One record as the capture file holds it. `data` stays valid until the next
+// call to PacketSource::next().
+struct RawPacket {
+    TimeNs timestamp = 0;
+    std::uint32_t capturedLength = 0;
+    std::uint32_t originalLength = 0;
+    int linkType = 0;
+    std::uint64_t fileOffset = 0; // where the record starts, for re-reading it later
+    const std::uint8_t* data = nullptr;
+};
+
+enum class ReadStatus { Packet, End, Error };
+
+} // namespace tcpladder

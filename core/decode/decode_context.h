@@ -1,0 +1,80 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "decode/ip_address.h"
+#include "decode/tcp_segment.h"
+
+namespace tcpladder {
+
+class IpReassembler;
+
+// A protocol layer's bytes: what was captured, and how long the layer really
+// was on the wire (the reported length, which the snaplen may have cut).
+struct Layer {
+    const std::uint8_t* data = nullptr;
+    std::size_t captured = 0;
+    std::size_t reported = 0;
+
+    Layer from(std::size_t offset) const {
+        Layer rest;
+        rest.data = data + (offset < captured ? offset : captured);
+        rest.captured = offset < captured ? captured - offset : 0;
+        rest.reported = offset < reported ? reported - offset : 0;
+        return rest;
+    }
+    // Cuts the reported length (and the captured bytes with it) to `length`.
+    Layer limitedTo(std::size_t length) const {
+        Layer cut = *this;
+        if (cut.reported > length)
+            cut.reported = length;
+        if (cut.captured > length)
+            cut.captured = length;
+        return cut;
+    }
+};
+
+struct DecodedTcp {
+    IpAddress src;
+    IpAddress dst;
+    TcpSegment segment;
+};
+
+// Why a frame gave no TCP row, for the load diagnostics.
+enum class DecodeMiss : std::uint8_t {
+    None,
+    NotTcp,
+    UnsupportedLinkType,
+    Truncated,
+    Malformed,
+    FragmentPending,
+    IcmpQuote,
+};
+
+struct DecodeContext {
+    IpReassembler& reassembler;
+    std::uint64_t frame;
+    DecodedTcp& out;
+    DecodeMiss miss = DecodeMiss::NotTcp;
+    int depth = 0; // tunnel nesting, bounded against crafted loops
+
+    bool missed(DecodeMiss why) {
+        miss = why;
+        return false;
+    }
+};
+
+constexpr int kMaxTunnelDepth = 8;
+
+// Each returns true when the layer led to a TCP segment that forms a row.
+bool decodeLinkLayer(int linkType, Layer layer, DecodeContext& context);
+bool decodeEthernet(Layer layer, DecodeContext& context);
+bool dispatchEthertype(std::uint16_t ethertype, Layer layer, DecodeContext& context);
+bool decodeIpv4(Layer layer, DecodeContext& context);
+bool decodeIpv6(Layer layer, DecodeContext& context);
+bool decodeIpPayload(std::uint8_t protocol, Layer layer, const IpAddress& src, const IpAddress& dst,
+                     DecodeContext& context);
+bool decodeTcp(Layer layer, const IpAddress& src, const IpAddress& dst, DecodeContext& context);
+
+} // namespace tcpladder

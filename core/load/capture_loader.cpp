@@ -1,0 +1,156 @@
+#include "load/capture_loader.h"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <sys/stat.h>
+
+#include "capture/capture_opener.h"
+#include "decode/packet_decoder.h"
+#include "tcp/connection_tracker.h"
+
+namespace tcpladder {
+namespace {
+
+std::int8_t shiftOf(const TrackedSegment& tracked, std::uint16_t rawWindow) {
+    return static_cast<std::int8_t>(std::countr_zero(tracked.window) - std::countr_zero(rawWindow));
+}
+
+class Loader {
+public:
+    Loader(PacketSource& source, const LoadOptions& options, std::uint64_t fileSize)
+        : m_source(source), m_options(options), m_capture(std::make_shared<LoadedCapture>()) {
+        m_capture->fileSize = fileSize;
+        m_capture->linkType = source.linkType();
+    }
+
+    Result<std::shared_ptr<LoadedCapture>> run() {
+        const auto started = std::chrono::steady_clock::now();
+        RawPacket raw;
+        DecodedTcp decoded;
+        for (;;) {
+            const ReadStatus status = m_source.next(raw);
+            if (status == ReadStatus::End)
+                break;
+            if (status == ReadStatus::Error) {
+                if (m_capture->frames == 0)
+                    return Error{m_source.errorMessage()};
+                m_capture->warnings.push_back(m_source.errorMessage() + " (after packet " +
+                                              std::to_string(m_capture->frames) + ")");
+                break;
+            }
+            if (m_capture->frames == PacketRecord::kMaxFrame) {
+                m_capture->warnings.push_back("stopped after " + std::to_string(m_capture->frames) +
+                                              " packets, the most one capture can hold");
+                break;
+            }
+            const std::uint64_t frame = ++m_capture->frames;
+            if (frame == 1)
+                m_capture->firstTime = raw.timestamp;
+            m_capture->lastTime = raw.timestamp;
+            if (m_decoder.decode(raw, decoded))
+                addSegment(raw, decoded, frame);
+            else if (!isDecodedLinkType(raw.linkType))
+                noteUndecodedLinkType(raw.linkType);
+            if (frame % m_options.progressInterval == 0 && !reportProgress()) {
+                m_capture->cancelled = true;
+                break;
+            }
+        }
+        reportProgress();
+        m_capture->connections = m_tracker.takeConnections();
+        m_capture->windowShifts.resize(m_capture->connections.size(), {-1, -1});
+        for (int linkType : m_capture->undecodedLinkTypes)
+            m_capture->warnings.push_back("link type " + std::to_string(linkType) +
+                                          " is not decoded; its packets have no TCP rows");
+        m_capture->loadDuration = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count();
+        return std::move(m_capture);
+    }
+
+private:
+    void addSegment(const RawPacket& raw, const DecodedTcp& decoded, std::uint64_t frame) {
+        const TrackedSegment tracked =
+            m_tracker.add(decoded.src, decoded.dst, decoded.segment, raw.timestamp, frame);
+        ++m_capture->tcpPackets;
+        if (tracked.connection >= m_capture->windowShifts.size())
+            m_capture->windowShifts.resize(tracked.connection + 1, {-1, -1});
+        const std::uint16_t rawWindow = decoded.segment.window;
+        if (tracked.windowScaled && rawWindow != 0)
+            m_capture->windowShifts[tracked.connection][tracked.side] = shiftOf(tracked, rawWindow);
+        PacketRecord::Fields fields;
+        fields.time = raw.timestamp;
+        fields.frame = frame;
+        fields.fileOffset = raw.fileOffset;
+        fields.side = tracked.side;
+        fields.relativeSeq = tracked.relativeSeq;
+        fields.relativeAck = tracked.relativeAck;
+        fields.payloadLength = decoded.segment.payloadLength;
+        fields.rawWindow = rawWindow;
+        fields.windowScaled = tracked.windowScaled;
+        fields.flags = decoded.segment.flags;
+        fields.analysis = tracked.analysis;
+        m_capture->packets.append(tracked.connection, PacketRecord(fields));
+    }
+
+    void noteUndecodedLinkType(int linkType) {
+        auto& seen = m_capture->undecodedLinkTypes;
+        if (std::find(seen.begin(), seen.end(), linkType) == seen.end())
+            seen.push_back(linkType);
+    }
+
+    bool reportProgress() {
+        if (!m_options.progress)
+            return true;
+        LoadProgress progress;
+        progress.bytesRead = m_source.bytesRead();
+        progress.fileSize = m_capture->fileSize;
+        progress.frames = m_capture->frames;
+        progress.tcpPackets = m_capture->tcpPackets;
+        progress.connections = m_tracker.connections().size();
+        return m_options.progress(progress);
+    }
+
+    PacketSource& m_source;
+    const LoadOptions& m_options;
+    std::shared_ptr<LoadedCapture> m_capture;
+    PacketDecoder m_decoder;
+    ConnectionTracker m_tracker;
+};
+
+} // namespace
+
+std::uint32_t LoadedCapture::scaledWindow(std::uint32_t connection,
+                                          const PacketRecord& record) const {
+    const std::int8_t shift = windowShifts[connection][record.side()];
+    if (!record.windowScaled() || shift <= 0)
+        return record.rawWindow();
+    return std::uint32_t{record.rawWindow()} << shift;
+}
+
+Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
+                                                   const LoadOptions& options) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+        return Error{path + ": is a directory, not a capture file"};
+    auto source = openCapture(path);
+    if (!source)
+        return Error{path + ": " + source.error()};
+    auto loaded = Loader(*source.value(), options, static_cast<std::uint64_t>(info.st_size)).run();
+    if (!loaded)
+        return Error{path + ": " + loaded.error()};
+    loaded.value()->path = path;
+    return loaded;
+}
+
+Result<std::shared_ptr<LoadedCapture>> loadCaptureFromMemory(const std::uint8_t* data,
+                                                             std::size_t size,
+                                                             const LoadOptions& options) {
+    auto source = openCaptureInMemory(data, size);
+    if (!source)
+        return Error{source.error()};
+    return Loader(*source.value(), options, size).run();
+}
+
+} // namespace tcpladder

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "common/result.h"
+#include "load/loaded_capture.h"
+
+namespace tcpladder {
+
+struct LoadProgress {
+    std::uint64_t bytesRead = 0;
+    std::uint64_t fileSize = 0;
+    std::uint64_t frames = 0;
+    std::uint64_t tcpPackets = 0;
+    std::uint64_t connections = 0;
+};
+
+struct LoadOptions {
+    // Called every `progressInterval` frames and once at the end; returning
+    // false cancels the load (the result then says cancelled).
+    std::function<bool(const LoadProgress&)> progress;
+    std::uint64_t progressInterval = 4096;
+};
+
+// The one loading entry point: file → reader → decoders → tracker → index.
+// Fails only when not a single packet could be read; damage after some
+// packets becomes a warning on a result that holds every whole packet.
+Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
+                                                   const LoadOptions& options = {});
+Result<std::shared_ptr<LoadedCapture>> loadCaptureFromMemory(const std::uint8_t* data,
+                                                             std::size_t size,
+                                                             const LoadOptions& options = {});
+
+} // namespace tcpladder

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/time_ns.h"
+#include "store/packet_store.h"
+#include "tcp/connection.h"
+
+namespace tcpladder {
+
+// Everything a load produced. Immutable once handed over, so the GUI can
+// share it between threads as a shared_ptr<const LoadedCapture>.
+struct LoadedCapture {
+    std::string path;
+    int linkType = 0;
+    std::vector<int> undecodedLinkTypes; // seen, but not a link layer we decode
+    std::uint64_t frames = 0;
+    std::uint64_t tcpPackets = 0;
+    std::uint64_t fileSize = 0;
+    TimeNs firstTime = 0; // of the first frame in the file, TCP or not
+    TimeNs lastTime = 0;
+    TimeNs loadDuration = 0;
+    bool cancelled = false;
+    std::vector<std::string> warnings; // damage, unsupported link types, limits reached
+    std::vector<Connection> connections; // by id, in order of first packet
+    // Window scale shift per connection and side (-1: none known), for
+    // turning a record's raw window into the scaled one.
+    std::vector<std::array<std::int8_t, 2>> windowShifts;
+    PacketStore packets;
+
+    std::uint32_t scaledWindow(std::uint32_t connection, const PacketRecord& record) const;
+};
+
+} // namespace tcpladder

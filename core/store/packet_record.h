@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstdint>
+
+#include "common/time_ns.h"
+#include "tcp/connection.h"
+
+namespace tcpladder {
+
+// One TCP packet in 36 bytes, everything the table, ladder and chart need;
+// the rest is re-read from the file at `fileOffset()`. Stored as 32-bit
+// words so the array packs without padding.
+class PacketRecord {
+public:
+    struct Fields {
+        TimeNs time = 0;
+        std::uint64_t frame = 0;
+        std::uint64_t fileOffset = 0;
+        Side side = kSideA;
+        std::uint32_t relativeSeq = 0;
+        std::uint32_t relativeAck = 0;
+        std::uint32_t payloadLength = 0;
+        std::uint16_t rawWindow = 0;
+        bool windowScaled = false;
+        std::uint8_t flags = 0;
+        std::uint16_t analysis = 0;
+    };
+
+    PacketRecord() = default;
+    explicit PacketRecord(const Fields& fields);
+
+    TimeNs time() const {
+        return static_cast<TimeNs>(std::uint64_t{m_timeHigh} << 32 | m_timeLow);
+    }
+    std::uint64_t frame() const { return m_frameAndSide & kFrameMask; }
+    Side side() const { return (m_frameAndSide >> 31) ? kSideB : kSideA; }
+    std::uint32_t relativeSeq() const { return m_seq; }
+    std::uint32_t relativeAck() const { return m_ack; }
+    std::uint32_t payloadLength() const { return m_length; }
+    std::uint64_t fileOffset() const { return std::uint64_t{m_offsetHigh} << 32 | m_offsetLow; }
+    std::uint16_t rawWindow() const { return m_window; }
+    bool windowScaled() const { return m_analysisAndScaled & kScaledBit; }
+    std::uint8_t flags() const { return m_flags; }
+    std::uint16_t analysis() const { return m_analysisAndScaled & ~kScaledBit; }
+
+    // Frames past 2^31 cannot be stored; the loader stops there with a warning.
+    static constexpr std::uint64_t kMaxFrame = 0x7FFFFFFF;
+
+private:
+    static constexpr std::uint32_t kFrameMask = 0x7FFFFFFF;
+    static constexpr std::uint16_t kScaledBit = 0x8000;
+
+    std::uint32_t m_timeLow = 0;
+    std::uint32_t m_timeHigh = 0;
+    std::uint32_t m_frameAndSide = 0;
+    std::uint32_t m_seq = 0;
+    std::uint32_t m_ack = 0;
+    std::uint32_t m_length = 0;
+    std::uint32_t m_offsetLow = 0;
+    std::uint16_t m_offsetHigh = 0;
+    std::uint16_t m_window = 0;
+    std::uint16_t m_analysisAndScaled = 0;
+    std::uint8_t m_flags = 0;
+    std::uint8_t m_reserved = 0;
+};
+
+static_assert(sizeof(PacketRecord) == 36, "the per-packet budget is part of the design");
+
+} // namespace tcpladder

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "store/packet_record.h"
+
+namespace tcpladder {
+
+// The per-packet index: records grouped per connection, so one connection's
+// packets are reached without a scan. Each connection owns a list of chunks
+// (2, 4, 8, then 16 records each) cut from large slabs, so memory grows with
+// the packets, wastes little on short connections, and never reallocates
+// (no doubling spikes while loading).
+class PacketStore {
+public:
+    PacketStore();
+    PacketStore(PacketStore&&) noexcept;
+    PacketStore& operator=(PacketStore&&) noexcept;
+    ~PacketStore();
+
+    void append(std::uint32_t connection, const PacketRecord& record);
+
+    std::size_t connectionCount() const { return m_connections.size(); }
+    std::size_t packetCount(std::uint32_t connection) const;
+    const PacketRecord& at(std::uint32_t connection, std::size_t index) const;
+    std::size_t totalPackets() const { return m_totalPackets; }
+    std::size_t memoryBytes() const;
+
+private:
+    struct ConnectionPackets {
+        std::vector<std::uint32_t> chunkStarts; // global record index of each chunk
+        std::uint32_t count = 0;
+    };
+
+    std::uint32_t allocateChunk(std::uint32_t size);
+    PacketRecord& record(std::uint32_t globalIndex) const;
+
+    std::vector<ConnectionPackets> m_connections;
+    std::vector<std::unique_ptr<PacketRecord[]>> m_slabs;
+    std::uint32_t m_nextFree = 0;
+    std::size_t m_totalPackets = 0;
+};
+
+} // namespace tcpladder

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "common/time_ns.h"
+#include "decode/ip_address.h"
+#include "decode/tcp_segment.h"
+#include "tcp/connection.h"
+
+namespace tcpladder {
+
+// Analysis marks, one bit each (ORACLE.md's words).
+enum AnalysisFlag : std::uint16_t {
+    kAckLostSegment = 1 << 0,
+    kDupAck = 1 << 1,
+    kFastRetransmission = 1 << 2,
+    kKeepAlive = 1 << 3,
+    kLostSegment = 1 << 4,
+    kOutOfOrder = 1 << 5,
+    kRetransmission = 1 << 6,
+    kSpuriousRetransmission = 1 << 7,
+    kWindowFull = 1 << 8,
+    kWindowUpdate = 1 << 9,
+    kZeroWindow = 1 << 10,
+};
+constexpr int kAnalysisFlagCount = 11;
+
+// What the tracker concludes about one TCP segment, as Wireshark would.
+struct TrackedSegment {
+    std::uint32_t connection = 0; // index into ConnectionTracker::connections()
+    Side side = kSideA;           // sender
+    std::uint32_t relativeSeq = 0;
+    std::uint32_t relativeAck = 0; // 0 when ACK is clear
+    std::uint32_t window = 0;      // scaled when the scale is known, else raw
+    bool windowScaled = false;
+    std::uint16_t analysis = 0;    // AnalysisFlag bits
+};
+
+// Assigns segments to connections (Wireshark's tcp.stream, including a new
+// connection on a SYN with a new ISN) and runs the per-connection sequence
+// analysis. Fed in file order; keeps only constant state per connection.
+class ConnectionTracker {
+public:
+    ConnectionTracker();
+    ~ConnectionTracker();
+    ConnectionTracker(const ConnectionTracker&) = delete;
+    ConnectionTracker& operator=(const ConnectionTracker&) = delete;
+
+    TrackedSegment add(const IpAddress& src, const IpAddress& dst, const TcpSegment& segment,
+                       TimeNs time, std::uint64_t frame);
+
+    const std::vector<Connection>& connections() const { return m_connections; }
+    std::vector<Connection> takeConnections();
+
+private:
+    struct State;
+    State* m_state;
+    std::vector<Connection> m_connections;
+};
+
+} // namespace tcpladder
