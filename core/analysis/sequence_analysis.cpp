@@ -190,6 +190,22 @@ std::uint16_t SequenceAnalysis::classifyResent(const DirectionState& fwd,
     const std::uint32_t phantom = (flags & (kSyn | kFin)) ? 1 : 0;
     const bool spuriousNew = len > 0 && rev.lastAck != 0 && seqLessEqual(seq + len, rev.lastAck);
 
+    if (variant == 3) {
+        if (len > 1 && fwd.nextSeq - 1 == seq) {
+            notAdvanced = false;
+        }
+        if (notAdvanced && fast) {
+            return events | kEvFastRetransmission;
+        }
+        if (notAdvanced && elapsed(time, fwd.nextSeqTime) < reorderWindow &&
+            fwd.nextSeq != seq + len) {
+            return events | kEvOutOfOrder;
+        }
+        if (spuriousNew) {
+            return events | kEvSpuriousRetransmission;
+        }
+        return notAdvanced ? events | kEvRetransmission : events;
+    }
     if (variant == 2) {
         if (len > 1 && fwd.nextSeq - 1 == seq) {
             notAdvanced = false;

@@ -71,6 +71,10 @@ constexpr int kMaxTunnelDepth = 8;
 bool decodeLinkLayer(int linkType, Layer layer, DecodeContext& context);
 bool decodeEthernet(Layer layer, DecodeContext& context);
 bool dispatchEthertype(std::uint16_t ethertype, Layer layer, DecodeContext& context);
+bool decodeIpByVersion(Layer layer, DecodeContext& context);
+bool decodePpp(Layer layer, DecodeContext& context);
+bool decodeGre(Layer layer, DecodeContext& context);
+bool decodeUdp(Layer layer, DecodeContext& context);
 bool decodeIpv4(Layer layer, DecodeContext& context);
 bool decodeIpv6(Layer layer, DecodeContext& context);
 bool decodeIpPayload(std::uint8_t protocol, Layer layer, const IpAddress& src, const IpAddress& dst,

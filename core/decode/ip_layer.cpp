@@ -1,4 +1,3 @@
-#include <algorithm>
 #include <cstring>
 
 #include "decode/byte_cursor.h"
@@ -23,9 +22,6 @@ enum IpProtocol : std::uint8_t {
     kNoNextHeader = 59,
     kDestinationOptions = 60,
 };
-
-constexpr std::uint16_t kVxlanPort = 4789;
-constexpr std::uint16_t kGenevePort = 6081;
 
 IpAddress ipv4Address(const std::uint8_t* bytes) {
     IpAddress address;
@@ -53,65 +49,6 @@ bool reassemble(const IpReassembler::Key& key, std::uint32_t offset, bool more, 
         return context.missed(DecodeMiss::FragmentPending);
     const Layer datagram{whole->data(), whole->size(), whole->size()};
     return decodeIpPayload(protocol, datagram, src, dst, context);
-}
-
-bool decodeGre(Layer layer, DecodeContext& context) {
-    if (layer.captured < 4)
-        return context.missed(DecodeMiss::Truncated);
-    const std::uint16_t flags = readBe16(layer.data);
-    const std::uint16_t protocol = readBe16(layer.data + 2);
-    if ((flags & 0x0007) != 0) // only version 0; PPTP's enhanced GRE carries PPP
-        return context.missed(DecodeMiss::NotTcp);
-    std::size_t offset = 4;
-    if (flags & 0xC000) // checksum or routing present: checksum + offset word
-        offset += 4;
-    if (flags & 0x2000) // key
-        offset += 4;
-    if (flags & 0x1000) // sequence number
-        offset += 4;
-    const Layer inner = layer.from(offset);
-    switch (protocol) {
-    case 0x6558: // transparent Ethernet bridging
-        return decodeEthernet(inner, context);
-    case 0x88BE: // ERSPAN: type II has an 8-byte header and a sequence number
-        return decodeEthernet((flags & 0x1000) ? inner.from(8) : inner, context);
-    default:
-        return dispatchEthertype(protocol, inner, context);
-    }
-}
-
-bool decodeUdpTunnel(std::uint16_t port, Layer payload, DecodeContext& context) {
-    if (port == kVxlanPort) {
-        if (payload.captured < 8)
-            return context.missed(DecodeMiss::Truncated);
-        return decodeEthernet(payload.from(8), context);
-    }
-    // Geneve: 8-byte base header plus options, then an ethertype.
-    if (payload.captured < 8)
-        return context.missed(DecodeMiss::Truncated);
-    const std::size_t optionsLength = (payload.data[0] & 0x3F) * 4u;
-    const std::uint16_t protocol = readBe16(payload.data + 2);
-    const Layer inner = payload.from(8 + optionsLength);
-    if (protocol == 0x6558)
-        return decodeEthernet(inner, context);
-    return dispatchEthertype(protocol, inner, context);
-}
-
-bool decodeUdp(Layer layer, DecodeContext& context) {
-    if (layer.captured < 8)
-        return context.missed(DecodeMiss::Truncated);
-    const std::uint16_t srcPort = readBe16(layer.data);
-    const std::uint16_t dstPort = readBe16(layer.data + 2);
-    const auto isTunnel = [](std::uint16_t port) {
-        return port == kVxlanPort || port == kGenevePort;
-    };
-    // Wireshark tries the lower port first.
-    const std::uint16_t low = std::min(srcPort, dstPort);
-    const std::uint16_t high = std::max(srcPort, dstPort);
-    const std::uint16_t port = isTunnel(low) ? low : high;
-    if (!isTunnel(port))
-        return context.missed(DecodeMiss::NotTcp);
-    return decodeUdpTunnel(port, layer.from(8), context);
 }
 
 } // namespace

@@ -21,19 +21,6 @@ enum LinkType : int {
     kLinuxSll2 = 276,
 };
 
-bool decodeByVersion(Layer layer, DecodeContext& context) {
-    if (layer.captured < 1)
-        return context.missed(DecodeMiss::Truncated);
-    switch (layer.data[0] >> 4) {
-    case 4:
-        return decodeIpv4(layer, context);
-    case 6:
-        return decodeIpv6(layer, context);
-    default:
-        return context.missed(DecodeMiss::NotTcp);
-    }
-}
-
 // BSD loopback carries the address family in the capturing host's byte order.
 bool decodeNull(Layer layer, bool networkOrder, DecodeContext& context) {
     if (layer.captured < 4)
@@ -62,6 +49,34 @@ bool decodePppProtocol(std::uint16_t protocol, Layer layer, DecodeContext& conte
     return context.missed(DecodeMiss::NotTcp);
 }
 
+bool decodeMpls(Layer layer, DecodeContext& context) {
+    std::size_t offset = 0;
+    for (;;) {
+        if (layer.captured < offset + 4)
+            return context.missed(DecodeMiss::Truncated);
+        const bool bottom = layer.data[offset + 2] & 0x01;
+        offset += 4;
+        if (bottom)
+            break;
+    }
+    return decodeIpByVersion(layer.from(offset), context);
+}
+
+} // namespace
+
+bool decodeIpByVersion(Layer layer, DecodeContext& context) {
+    if (layer.captured < 1)
+        return context.missed(DecodeMiss::Truncated);
+    switch (layer.data[0] >> 4) {
+    case 4:
+        return decodeIpv4(layer, context);
+    case 6:
+        return decodeIpv6(layer, context);
+    default:
+        return context.missed(DecodeMiss::NotTcp);
+    }
+}
+
 bool decodePpp(Layer layer, DecodeContext& context) {
     std::size_t offset = 0;
     if (layer.captured >= 2 && layer.data[0] == 0xFF && layer.data[1] == 0x03)
@@ -75,21 +90,6 @@ bool decodePpp(Layer layer, DecodeContext& context) {
         return context.missed(DecodeMiss::Truncated);
     return decodePppProtocol(readBe16(layer.data + offset), layer.from(offset + 2), context);
 }
-
-bool decodeMpls(Layer layer, DecodeContext& context) {
-    std::size_t offset = 0;
-    for (;;) {
-        if (layer.captured < offset + 4)
-            return context.missed(DecodeMiss::Truncated);
-        const bool bottom = layer.data[offset + 2] & 0x01;
-        offset += 4;
-        if (bottom)
-            break;
-    }
-    return decodeByVersion(layer.from(offset), context);
-}
-
-} // namespace
 
 bool dispatchEthertype(std::uint16_t ethertype, Layer layer, DecodeContext& context) {
     // Tag stacks are walked in a loop rather than by recursion.
@@ -166,7 +166,7 @@ bool decodeLinkLayer(int linkType, Layer layer, DecodeContext& context) {
     case kRaw:
     case kRawOpenBsd:
     case kLinktypeRaw:
-        return decodeByVersion(layer, context);
+        return decodeIpByVersion(layer, context);
     case kIpv4:
         return decodeIpv4(layer, context);
     case kIpv6:
