@@ -1,26 +1,12 @@
 #include "analysis/sequence_analysis.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "tcp/seq_math.h"
 
 namespace tcpladder {
 
 namespace {
-
-// Experiment switches (temporary).
-struct Quirks {
-    int retrans = std::getenv("Q_RETRANS") ? std::atoi(std::getenv("Q_RETRANS")) : 1;
-    bool ackLostNeutralize = std::getenv("Q_ACKLOST") && std::atoi(std::getenv("Q_ACKLOST"));
-    bool synRestore = std::getenv("Q_SYNRESTORE") && std::atoi(std::getenv("Q_SYNRESTORE"));
-    bool synAckBase = std::getenv("Q_SYNACKBASE") && std::atoi(std::getenv("Q_SYNACKBASE"));
-    bool firstAck = !std::getenv("Q_FIRSTACK") || std::atoi(std::getenv("Q_FIRSTACK"));
-};
-const Quirks& quirks() {
-    static Quirks q;
-    return q;
-}
 
 // RFC 7323 caps the shift at 14; Wireshark uses 14 for anything larger.
 constexpr int kMaxWindowShift = 14;
@@ -57,12 +43,12 @@ SegmentAnalysis SequenceAnalysis::add(Side sender, const TcpSegment& segment, Ti
 
     if (fwd.baseSeqSet && (flags & kSyn)) {
         if (isPlainSyn(flags)) {
-            if (quirks().synRestore) {
-                // A repeated SYN after a RST whose seq equalled the peer's ACK
-                // must not leave nextSeq ahead of what was really sent.
-                fwd.nextSeq = fwd.maxSeqToBeAcked;
-            }
-        } else if (segment.seq != fwd.baseSeq && quirks().synAckBase) {
+            // A repeated SYN (same ISN, or it would have opened a new
+            // connection) rewinds nextSeq to the contiguous data: a RST
+            // before it may have carried a sequence number never sent.
+            fwd.nextSeq = fwd.maxSeqToBeAcked;
+        } else if (segment.seq != fwd.baseSeq) {
+            // A SYN+ACK with a new ISN rebases that side (zeek rst-inject-rae).
             fwd.baseSeq = segment.seq;
         }
     }
@@ -121,7 +107,7 @@ std::uint16_t SequenceAnalysis::classify(DirectionState& fwd, DirectionState& re
         }
         if (len > 0 && rev.windowShift != DirectionState::kShiftUnknown && !(flags & kSynFinRst)) {
             // The peer's SYN-time window is never scaled.
-            const int shift = ((rev.firstAckPending && quirks().firstAck) ||
+            const int shift = (rev.firstAckPending ||
                                rev.windowShift == DirectionState::kShiftNone)
                                   ? 0
                                   : rev.windowShift;
@@ -147,14 +133,13 @@ std::uint16_t SequenceAnalysis::classify(DirectionState& fwd, DirectionState& re
 
     // The peer's data was acknowledged beyond what we saw it send.
     if (rev.maxSeqToBeAcked != 0 && seqGreater(ack, rev.maxSeqToBeAcked) && (flags & kAck)) {
-        if (!quirks().ackLostNeutralize) {
-            events |= kEvAckLostSegment;
-            rev.maxSeqToBeAcked = rev.nextSeq;
-        } else if (rev.maxSeqToBeAcked > rev.nextSeq) {
+        if (seqLess(rev.maxSeqToBeAcked, rev.nextSeq)) {
             rev.maxSeqToBeAcked = rev.nextSeq;
             events |= kEvAckLostSegment;
         } else {
-            // Report one lost segment once, even over a run of pure ACKs.
+            // The gap is still open: report it once, not on every ACK of a
+            // stalled peer. -1 marks "reported" (and, read unsigned, it also
+            // satisfies the fast-retransmission dup-ACK test, as in 4.0).
             if (rev.dupAcks == 0) {
                 events |= kEvAckLostSegment;
             }
@@ -175,62 +160,34 @@ std::uint16_t SequenceAnalysis::classifyResent(const DirectionState& fwd,
     const std::uint32_t seq = segment.seq;
     const std::uint32_t len = segment.payloadLength;
     const std::uint8_t flags = segment.flags;
-    bool notAdvanced = fwd.nextSeq != 0 && seqLess(seq, fwd.nextSeq);
     if (events & kEvKeepAlive) {
         return events;
     }
-    const int variant = quirks().retrans;
-    if (variant < 2 && !notAdvanced) {
+    bool notAdvanced = fwd.nextSeq != 0 && seqLess(seq, fwd.nextSeq);
+    // Overlapping the last byte but adding new data is how a sender follows a
+    // zero-window probe; that is not a resend.
+    if (len > 1 && fwd.nextSeq - 1 == seq) {
+        notAdvanced = false;
+    }
+    // Data the peer has already acknowledged.
+    if (len > 0 && rev.lastAck != 0 && seqLessEqual(seq + len, rev.lastAck)) {
+        return events | kEvSpuriousRetransmission;
+    }
+    if (!notAdvanced) {
         return events;
     }
-    const std::uint64_t reorderWindow =
-        m_firstRtt != 0 ? static_cast<std::uint64_t>(m_firstRtt) : kDefaultReorderWindowNs;
-    const bool fast = rev.dupAcks >= 2 && rev.lastAck == seq &&
-                      elapsed(time, rev.lastAckTime) < kFastRetransmitWindowNs;
-    const std::uint32_t phantom = (flags & (kSyn | kFin)) ? 1 : 0;
-    const bool spuriousNew = len > 0 && rev.lastAck != 0 && seqLessEqual(seq + len, rev.lastAck);
-
-    if (variant == 3) {
-        if (len > 1 && fwd.nextSeq - 1 == seq) {
-            notAdvanced = false;
-        }
-        if (notAdvanced && fast) {
-            return events | kEvFastRetransmission;
-        }
-        if (notAdvanced && elapsed(time, fwd.nextSeqTime) < reorderWindow &&
-            fwd.nextSeq != seq + len) {
-            return events | kEvOutOfOrder;
-        }
-        if (spuriousNew) {
-            return events | kEvSpuriousRetransmission;
-        }
-        return notAdvanced ? events | kEvRetransmission : events;
-    }
-    if (variant == 2) {
-        if (len > 1 && fwd.nextSeq - 1 == seq) {
-            notAdvanced = false;
-        }
-        if (spuriousNew) {
-            return events | kEvSpuriousRetransmission;
-        }
-        if (notAdvanced && fast) {
-            return events | kEvFastRetransmission;
-        }
-        if (notAdvanced && elapsed(time, fwd.nextSeqTime) < reorderWindow &&
-            fwd.nextSeq != seq + len + phantom) {
-            return events | kEvOutOfOrder;
-        }
-        return notAdvanced ? events | kEvRetransmission : events;
-    }
-    if (fast) {
+    // Two or more dup-ACKs asking for exactly this segment, recently. The
+    // count is compared unsigned: the "gap reported" mark (-1) passes too.
+    if (static_cast<std::uint32_t>(rev.dupAcks) >= 2 && rev.lastAck == seq &&
+        elapsed(time, rev.lastAckTime) < kFastRetransmitWindowNs) {
         return events | kEvFastRetransmission;
     }
-    if (elapsed(time, fwd.nextSeqTime) < reorderWindow &&
-        fwd.nextSeq != seq + len + (variant == 1 ? phantom : 0)) {
+    // Sent shortly after the highest segment and not ending where it ended.
+    const std::uint64_t reorderWindow =
+        m_firstRtt != 0 ? static_cast<std::uint64_t>(m_firstRtt) : kDefaultReorderWindowNs;
+    const std::uint32_t phantom = (flags & (kSyn | kFin)) ? 1 : 0;
+    if (elapsed(time, fwd.nextSeqTime) < reorderWindow && fwd.nextSeq != seq + len + phantom) {
         return events | kEvOutOfOrder;
-    }
-    if (variant == 1 ? spuriousNew : seq + len <= rev.lastAck) {
-        return events | kEvSpuriousRetransmission;
     }
     return events | kEvRetransmission;
 }

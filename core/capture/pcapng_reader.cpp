@@ -1,5 +1,7 @@
 #include "capture/pcapng_reader.h"
 
+#include <pcap/dlt.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -34,6 +36,28 @@ struct Interface {
     std::uint64_t unitsPerSecond = 1'000'000; // pcapng's default resolution is microseconds
     std::int64_t offsetSeconds = 0;
 };
+
+// libpcap hands out DLT_ values, which differ from the file's LINKTYPE_
+// values for a few types; mapping them as libpcap does keeps a packet's link
+// type the same whichever reader delivered it.
+int libpcapLinkType(std::uint16_t linkType) {
+    switch (linkType) {
+    case 100:
+        return DLT_ATM_RFC1483;
+    case 101:
+        return DLT_RAW;
+    case 102:
+        return DLT_SLIP_BSDOS;
+    case 103:
+        return DLT_PPP_BSDOS;
+    case 246:
+        return DLT_PFSYNC;
+    case 258:
+        return DLT_PKTAP;
+    default:
+        return linkType;
+    }
+}
 
 bool isPacketBlock(std::uint32_t type) {
     return type == kEnhancedPacketBlock || type == kSimplePacketBlock ||
@@ -221,7 +245,7 @@ struct PcapngReader::Impl {
         if (length < 8)
             return fail("interface description" + at(offset) + " is too short");
         Interface iface;
-        iface.linkType = u16(body);
+        iface.linkType = libpcapLinkType(u16(body));
         iface.snapLength = u32(body + 4);
         if (!readOptions(body + 8, length - 8, offset, "interface description", &iface))
             return Block::Error;

@@ -1,5 +1,7 @@
 #include <QTest>
 
+#include <pcap/dlt.h>
+
 #include <cstdio>
 
 #include "capture/capture_opener.h"
@@ -13,7 +15,7 @@ namespace {
 
 constexpr qint64 kSecond = 1'000'000'000;
 constexpr std::uint16_t kEthernet = 1;
-constexpr std::uint16_t kRawIp = 101;
+constexpr std::uint16_t kRawIp = 101; // LINKTYPE_RAW, which readers report as libpcap's DLT_RAW
 constexpr std::uint16_t kLinuxSll = 113;
 
 Frame frame(qint64 timestampNs, std::size_t size, std::uint32_t interfaceId = 0) {
@@ -109,7 +111,7 @@ private slots:
         QTest::newRow("two interfaces with different link types")
             << toQt(buildPcapng({frame(t, 40, 1), frame(t + 1000, 41, 0)},
                                 {ByteOrder::Little, {{kEthernet}, {kRawIp, 0, 9}}}))
-            << QList<qint64>{t, t + 1000} << QList<int>{101, 1} << QList<quint32>{40, 41};
+            << QList<qint64>{t, t + 1000} << QList<int>{DLT_RAW, 1} << QList<quint32>{40, 41};
 
         const auto oneFrame = [&](PcapngInterface iface, qint64 timestamp) {
             return toQt(buildPcapng({frame(timestamp, 60)}, {ByteOrder::Little, {iface}}));
@@ -138,7 +140,7 @@ private slots:
         cut.originalLength = 1500; // cut by the snap length
         simple.simplePacket(frame(0, 30)).simplePacket(cut).obsoletePacket(frame(t, 20));
         QTest::newRow("simple and obsolete packet blocks")
-            << toQt(simple.bytes()) << QList<qint64>{0, 0, t} << QList<int>{101, 101, 101}
+            << toQt(simple.bytes()) << QList<qint64>{0, 0, t} << QList<int>{DLT_RAW, DLT_RAW, DLT_RAW}
             << QList<quint32>{30, 50, 20};
 
         PcapngBuilder unknown;
@@ -164,7 +166,7 @@ private slots:
             .interfaceDescription({kLinuxSll, 0, 9})
             .enhancedPacket(frame(t + 1, 12, 0));
         QTest::newRow("a new section resets interfaces and byte order")
-            << toQt(sections.bytes()) << QList<qint64>{t, t + 1} << QList<int>{101, 113}
+            << toQt(sections.bytes()) << QList<qint64>{t, t + 1} << QList<int>{DLT_RAW, 113}
             << QList<quint32>{10, 12};
     }
 
@@ -320,7 +322,7 @@ private slots:
             << QList<int>{1, 1};
         QTest::newRow("libpcap reads it all")
             << toQt(buildPcapng({frame(kSecond, 60)}, {ByteOrder::Big, {{kRawIp}}}))
-            << QList<int>{101};
+            << QList<int>{DLT_RAW};
     }
 
     void openerFallsBackToOwnReader() {
