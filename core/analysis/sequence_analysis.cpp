@@ -1,8 +1,8 @@
 #include "analysis/sequence_analysis.h"
 
-#include <algorithm>
-
 #include "tcp/seq_math.h"
+
+#include <algorithm>
 
 namespace tcpladder {
 
@@ -21,7 +21,9 @@ constexpr std::uint32_t kMaxUnackedSegments = 10'000;
 
 constexpr std::uint8_t kSynFinRst = kSyn | kFin | kRst;
 
-bool isPlainSyn(std::uint8_t flags) { return (flags & (kSyn | kAck)) == kSyn; }
+bool isPlainSyn(std::uint8_t flags) {
+    return (flags & (kSyn | kAck)) == kSyn;
+}
 
 // Elapsed time as Wireshark computes it: unsigned, so a clock that went
 // backwards yields a huge value and never counts as "recent".
@@ -107,8 +109,7 @@ std::uint16_t SequenceAnalysis::classify(DirectionState& fwd, DirectionState& re
         }
         if (len > 0 && rev.windowShift != DirectionState::kShiftUnknown && !(flags & kSynFinRst)) {
             // The peer's SYN-time window is never scaled.
-            const int shift = (rev.firstAckPending ||
-                               rev.windowShift == DirectionState::kShiftNone)
+            const int shift = (rev.firstAckPending || rev.windowShift == DirectionState::kShiftNone)
                                   ? 0
                                   : rev.windowShift;
             if (seq + len == rev.lastAck + (rev.window << shift)) {
@@ -153,8 +154,7 @@ std::uint16_t SequenceAnalysis::classify(DirectionState& fwd, DirectionState& re
     return events;
 }
 
-std::uint16_t SequenceAnalysis::classifyResent(const DirectionState& fwd,
-                                               const DirectionState& rev,
+std::uint16_t SequenceAnalysis::classifyResent(const DirectionState& fwd, const DirectionState& rev,
                                                const TcpSegment& segment, TimeNs time,
                                                std::uint16_t events) const {
     const std::uint32_t seq = segment.seq;
@@ -192,8 +192,8 @@ std::uint16_t SequenceAnalysis::classifyResent(const DirectionState& fwd,
     return events | kEvRetransmission;
 }
 
-void SequenceAnalysis::advance(DirectionState& fwd, DirectionState& rev,
-                               const TcpSegment& segment, TimeNs time, std::uint16_t events) {
+void SequenceAnalysis::advance(DirectionState& fwd, DirectionState& rev, const TcpSegment& segment,
+                               TimeNs time, std::uint16_t events) {
     const std::uint32_t seq = segment.seq;
     const std::uint32_t ack = segment.ack;
     const std::uint8_t flags = segment.flags;
@@ -241,8 +241,8 @@ void SequenceAnalysis::noteHandshake(DirectionState& fwd, DirectionState& rev,
         fwd.firstAckPending = false;
     }
     if (segment.options.windowScale >= 0) {
-        fwd.windowShift = static_cast<std::int8_t>(
-            std::min<int>(segment.options.windowScale, kMaxWindowShift));
+        fwd.windowShift =
+            static_cast<std::int8_t>(std::min<int>(segment.options.windowScale, kMaxWindowShift));
     }
     if (flags & kSyn) {
         // Scaling is in force only when both SYNs carried the option.

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <array>
-#include <cstdint>
-
 #include "common/time_ns.h"
 #include "decode/tcp_segment.h"
 #include "tcp/connection.h"
+
+#include <array>
+#include <cstdint>
 
 namespace tcpladder {
 
@@ -77,8 +77,8 @@ private:
     std::uint16_t classifyResent(const DirectionState& fwd, const DirectionState& rev,
                                  const TcpSegment& segment, TimeNs time,
                                  std::uint16_t events) const;
-    void advance(DirectionState& fwd, DirectionState& rev, const TcpSegment& segment,
-                 TimeNs time, std::uint16_t events);
+    void advance(DirectionState& fwd, DirectionState& rev, const TcpSegment& segment, TimeNs time,
+                 std::uint16_t events);
     void noteHandshake(DirectionState& fwd, DirectionState& rev, const TcpSegment& segment,
                        TimeNs time);
 

@@ -121,14 +121,6 @@ private:
 
 } // namespace
 
-std::uint32_t LoadedCapture::scaledWindow(std::uint32_t connection,
-                                          const PacketRecord& record) const {
-    const std::int8_t shift = windowShifts[connection][record.side()];
-    if (!record.windowScaled() || shift <= 0)
-        return record.rawWindow();
-    return std::uint32_t{record.rawWindow()} << shift;
-}
-
 Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
                                                    const LoadOptions& options) {
     struct stat info {};

@@ -20,6 +20,9 @@ struct LoadedCapture {
     std::uint64_t frames = 0;
     std::uint64_t tcpPackets = 0;
     std::uint64_t fileSize = 0;
+    // Every TimeNs of a capture counts from this second since the epoch, so
+    // that timestamps far from 1970 (pcapng allows 64-bit ones) stay exact.
+    std::int64_t epochSeconds = 0;
     TimeNs firstTime = 0; // of the first frame in the file, TCP or not
     TimeNs lastTime = 0;
     TimeNs loadDuration = 0;
@@ -32,6 +35,10 @@ struct LoadedCapture {
     PacketStore packets;
 
     std::uint32_t scaledWindow(std::uint32_t connection, const PacketRecord& record) const;
+    // "S.NNNNNNNNN" seconds since the epoch, as Wireshark's frame.time_epoch.
+    std::string epochText(TimeNs time) const;
+    // "2024-05-01 12:34:56.123456789 UTC", for people.
+    std::string utcText(TimeNs time) const;
 };
 
 } // namespace tcpladder

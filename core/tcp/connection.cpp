@@ -4,7 +4,9 @@ namespace tcpladder {
 
 namespace {
 
-Side otherSide(Side side) { return side == kSideA ? kSideB : kSideA; }
+Side otherSide(Side side) {
+    return side == kSideA ? kSideB : kSideA;
+}
 
 // ORACLE.md's port rule for a capture that starts mid-connection: the server
 // is the side on a well-known port (below 1024), else the side that is not on

@@ -1,10 +1,10 @@
 #include "tcp/connection_tracker.h"
 
-#include <utility>
-
 #include "analysis/sequence_analysis.h"
 #include "tcp/flow_key.h"
 #include "tcp/flow_table.h"
+
+#include <utility>
 
 namespace tcpladder {
 
@@ -49,7 +49,9 @@ struct ConnectionTracker::State {
 
 ConnectionTracker::ConnectionTracker() : m_state(new State) {}
 
-ConnectionTracker::~ConnectionTracker() { delete m_state; }
+ConnectionTracker::~ConnectionTracker() {
+    delete m_state;
+}
 
 std::vector<Connection> ConnectionTracker::takeConnections() {
     std::vector<Connection> taken;
@@ -59,8 +61,7 @@ std::vector<Connection> ConnectionTracker::takeConnections() {
 }
 
 TrackedSegment ConnectionTracker::add(const IpAddress& src, const IpAddress& dst,
-                                      const TcpSegment& segment, TimeNs time,
-                                      std::uint64_t frame) {
+                                      const TcpSegment& segment, TimeNs time, std::uint64_t frame) {
     const std::uint64_t hash =
         hashFlowKey(FlowKey::make(src, segment.srcPort, dst, segment.dstPort));
     const FlowTable::Lookup lookup = m_state->flows.find(hash, [&](std::uint32_t index) {
@@ -76,9 +77,8 @@ TrackedSegment ConnectionTracker::add(const IpAddress& src, const IpAddress& dst
     if (lookup.found) {
         // When both endpoints are equal every packet counts as side A, as in
         // Wireshark, where such a conversation has a single direction.
-        side = sameEndpoint(m_connections[index].endpoints[kSideA], src, segment.srcPort)
-                   ? kSideA
-                   : kSideB;
+        side = sameEndpoint(m_connections[index].endpoints[kSideA], src, segment.srcPort) ? kSideA
+                                                                                          : kSideB;
     }
     if (!lookup.found || m_state->analyses[index].startsNewConnection(side, segment)) {
         index = static_cast<std::uint32_t>(m_connections.size());

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "decode/ip_address.h"
+
 #include <cstdint>
 #include <cstring>
-
-#include "decode/ip_address.h"
 
 namespace tcpladder {
 

@@ -19,8 +19,7 @@ public:
 
     FlowTable();
 
-    template <class Matches>
-    Lookup find(std::uint64_t hash, Matches&& matches) const {
+    template <class Matches> Lookup find(std::uint64_t hash, Matches&& matches) const {
         const auto tag = static_cast<std::uint32_t>(hash);
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = tag & mask;; i = (i + 1) & mask) {

@@ -11,8 +11,14 @@ constexpr std::int32_t seqDistance(std::uint32_t a, std::uint32_t b) {
     return static_cast<std::int32_t>(a - b);
 }
 
-constexpr bool seqLess(std::uint32_t a, std::uint32_t b) { return seqDistance(a, b) < 0; }
-constexpr bool seqLessEqual(std::uint32_t a, std::uint32_t b) { return seqDistance(a, b) <= 0; }
-constexpr bool seqGreater(std::uint32_t a, std::uint32_t b) { return seqDistance(a, b) > 0; }
+constexpr bool seqLess(std::uint32_t a, std::uint32_t b) {
+    return seqDistance(a, b) < 0;
+}
+constexpr bool seqLessEqual(std::uint32_t a, std::uint32_t b) {
+    return seqDistance(a, b) <= 0;
+}
+constexpr bool seqGreater(std::uint32_t a, std::uint32_t b) {
+    return seqDistance(a, b) > 0;
+}
 
 } // namespace tcpladder

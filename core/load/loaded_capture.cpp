@@ -1,0 +1,56 @@
+#include "load/loaded_capture.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace tcpladder {
+namespace {
+
+struct SplitTime {
+    std::int64_t seconds;
+    std::int64_t nanoseconds; // 0 ..< 1e9
+};
+
+SplitTime split(std::int64_t epochSeconds, TimeNs time) {
+    std::int64_t seconds = time / kNsPerSecond;
+    std::int64_t nanoseconds = time % kNsPerSecond;
+    if (nanoseconds < 0) {
+        nanoseconds += kNsPerSecond;
+        --seconds;
+    }
+    return {epochSeconds + seconds, nanoseconds};
+}
+
+} // namespace
+
+std::uint32_t LoadedCapture::scaledWindow(std::uint32_t connection,
+                                          const PacketRecord& record) const {
+    const std::int8_t shift = windowShifts[connection][record.side()];
+    if (!record.windowScaled() || shift <= 0)
+        return record.rawWindow();
+    return std::uint32_t{record.rawWindow()} << shift;
+}
+
+std::string LoadedCapture::epochText(TimeNs time) const {
+    const SplitTime t = split(epochSeconds, time);
+    if (t.seconds < 0 && t.nanoseconds > 0)
+        return formatSeconds(-((-t.seconds - 1) * kNsPerSecond + (kNsPerSecond - t.nanoseconds)));
+    char text[48];
+    std::snprintf(text, sizeof text, "%lld.%09lld", static_cast<long long>(t.seconds),
+                  static_cast<long long>(t.nanoseconds));
+    return text;
+}
+
+std::string LoadedCapture::utcText(TimeNs time) const {
+    const SplitTime t = split(epochSeconds, time);
+    const std::time_t seconds = static_cast<std::time_t>(t.seconds);
+    std::tm utc{};
+    char date[32] = "?";
+    if (gmtime_r(&seconds, &utc))
+        std::strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S", &utc);
+    char text[64];
+    std::snprintf(text, sizeof text, "%s.%09lld UTC", date, static_cast<long long>(t.nanoseconds));
+    return text;
+}
+
+} // namespace tcpladder
