@@ -63,6 +63,8 @@ ConnectionSimulator::ConnectionSimulator(const ConnectionPlan& plan)
     m_serverIsn = m_random.next32();
     m_clientTsBase = m_random.next32();
     m_serverTsBase = m_random.next32();
+    m_clientIpId = static_cast<std::uint16_t>(m_random.next32());
+    m_serverIpId = static_cast<std::uint16_t>(m_random.next32());
     m_stallNs = static_cast<std::int64_t>(m_random.logUniform(30e6, 1.2e9));
     m_persistIntervalNs = std::max(sim::minRtoNs, 2 * m_rttNs);
     prepareContent();
@@ -103,7 +105,7 @@ Connection ConnectionSimulator::run() {
     syn.flags = tcp_flags::syn;
     syn.window = sim::clientSynWindow;
     syn.options = OptionLayout::Handshake;
-    m_clientLastSendNs = m_plan.startNs;
+    m_clientLastSendNs = m_plan.startNs - sim::microsecond;
     clientSend(m_plan.startNs, syn);
 
     while (!m_events.empty()) {

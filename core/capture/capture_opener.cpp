@@ -1,5 +1,8 @@
 #include "capture/capture_opener.h"
 
+#include "capture/libpcap_source.h"
+#include "capture/pcapng_reader.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -7,9 +10,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include "capture/libpcap_source.h"
-#include "capture/pcapng_reader.h"
 
 namespace tcpladder {
 namespace {
@@ -28,8 +28,7 @@ constexpr Magic kMagics[] = {
     {{0x4d, 0x3c, 0xb2, 0xa1}, Format::Pcap, 24}, // nanoseconds, little-endian
     {{0xa1, 0xb2, 0x3c, 0x4d}, Format::Pcap, 24}, // nanoseconds, big-endian
     {{0x34, 0xcd, 0xb2, 0xa1}, Format::Pcap, 24}, // Kuznetzov's patched pcap, which libpcap reads
-    {{0xa1, 0xb2, 0xcd, 0x34}, Format::Pcap, 24},
-    {{0x0a, 0x0d, 0x0d, 0x0a}, Format::Pcapng, 28},
+    {{0xa1, 0xb2, 0xcd, 0x34}, Format::Pcap, 24}, {{0x0a, 0x0d, 0x0d, 0x0a}, Format::Pcapng, 28},
 };
 constexpr std::size_t kHeadSize = 28;
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "capture/packet_source.h"
+#include "common/result.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
-
-#include "capture/packet_source.h"
-#include "common/result.h"
 
 namespace tcpladder {
 

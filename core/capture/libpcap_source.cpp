@@ -60,8 +60,10 @@ ReadStatus LibpcapSource::next(RawPacket& packet) {
     packet.fileOffset = m_isPcapng ? static_cast<std::uint64_t>(before) : m_offset;
     m_offset = m_isPcapng ? static_cast<std::uint64_t>(std::ftell(pcap_file(m_handle)))
                           : m_offset + kPcapRecordHeaderSize + header->caplen;
-    packet.timestamp = static_cast<TimeNs>(header->ts.tv_sec) * kNsPerSecond +
-                       static_cast<TimeNs>(header->ts.tv_usec);
+    // Unsigned arithmetic: a hostile timestamp wraps instead of overflowing.
+    packet.timestamp = static_cast<TimeNs>(static_cast<std::uint64_t>(header->ts.tv_sec) *
+                                               static_cast<std::uint64_t>(kNsPerSecond) +
+                                           static_cast<std::uint64_t>(header->ts.tv_usec));
     packet.capturedLength = header->caplen;
     packet.originalLength = header->len;
     packet.linkType = m_linkType;

@@ -1,10 +1,10 @@
 #include "capture/pcapng_reader.h"
 
-#include <pcap/dlt.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <pcap/dlt.h>
 #include <vector>
 
 namespace tcpladder {
@@ -41,22 +41,18 @@ struct Interface {
 // values for a few types; mapping them as libpcap does keeps a packet's link
 // type the same whichever reader delivered it.
 int libpcapLinkType(std::uint16_t linkType) {
-    switch (linkType) {
-    case 100:
-        return DLT_ATM_RFC1483;
-    case 101:
-        return DLT_RAW;
-    case 102:
-        return DLT_SLIP_BSDOS;
-    case 103:
-        return DLT_PPP_BSDOS;
-    case 246:
-        return DLT_PFSYNC;
-    case 258:
-        return DLT_PKTAP;
-    default:
-        return linkType;
+    struct Mapping {
+        int linkType;
+        int dlt;
+    };
+    static constexpr Mapping kMappings[] = {{100, DLT_ATM_RFC1483}, {101, DLT_RAW},
+                                            {102, DLT_SLIP_BSDOS},  {103, DLT_PPP_BSDOS},
+                                            {246, DLT_PFSYNC},      {258, DLT_PKTAP}};
+    for (const Mapping& mapping : kMappings) {
+        if (mapping.linkType == linkType)
+            return mapping.dlt;
     }
+    return linkType;
 }
 
 bool isPacketBlock(std::uint32_t type) {
@@ -69,7 +65,9 @@ std::uint32_t littleEndian32(const std::uint8_t* p) {
            std::uint32_t{p[3]} << 24;
 }
 
-std::string at(std::uint64_t offset) { return " at offset " + std::to_string(offset); }
+std::string at(std::uint64_t offset) {
+    return " at offset " + std::to_string(offset);
+}
 
 __extension__ typedef unsigned __int128 Uint128;
 
@@ -90,7 +88,9 @@ TimeNs toNanoseconds(std::uint64_t units, const Interface& iface) {
 } // namespace
 
 struct PcapngReader::Impl {
-    enum class Block { Packet, Other, End, Error };
+    // A packet, the end or an error; nullopt for a block that holds no packet.
+    using Block = std::optional<ReadStatus>;
+    static constexpr Block kNoPacket = std::nullopt;
 
     explicit Impl(FILE* stream) : file(stream), buffer(kReadChunk) {}
     ~Impl() { std::fclose(file); }
@@ -125,7 +125,7 @@ struct PcapngReader::Impl {
     Block fail(std::string message) {
         failed = true;
         error = std::move(message);
-        return Block::Error;
+        return ReadStatus::Error;
     }
 
     // Makes up to `count` bytes from `begin` on contiguous and returns how
@@ -160,11 +160,11 @@ struct PcapngReader::Impl {
 
     Block readBlock(RawPacket& packet) {
         if (failed)
-            return Block::Error;
+            return ReadStatus::Error;
         const std::uint64_t offset = consumed;
         const std::size_t have = fill(8);
         if (have == 0 && readError.empty())
-            return Block::End;
+            return ReadStatus::End;
         if (have < 8)
             return truncated("block header", offset, have, 8);
         // The section header's type reads the same in both byte orders; its
@@ -185,24 +185,23 @@ struct PcapngReader::Impl {
         const std::uint32_t total = u32(current() + 4);
         const std::uint32_t minimum =
             type == kSectionHeaderBlock ? kMinSectionHeaderLength : kBlockOverhead;
-        const std::string lengthError = "block" + at(offset) + " has total length " +
-                                        std::to_string(total);
+        const auto badLength = [&](const std::string& why) {
+            return fail("block" + at(offset) + " has total length " + std::to_string(total) + why);
+        };
         if (total < minimum)
-            return fail(lengthError + ", less than the minimum of " + std::to_string(minimum));
+            return badLength(", less than the minimum of " + std::to_string(minimum));
         if (total % 4 != 0)
-            return fail(lengthError + ", not a multiple of 4");
+            return badLength(", not a multiple of 4");
         if (total > kMaxBlockLength)
-            return fail(lengthError + ", more than the limit of " +
-                        std::to_string(kMaxBlockLength));
+            return badLength(", more than the limit of " + std::to_string(kMaxBlockLength));
         if (const std::size_t got = fill(total); got < total)
             return truncated("block", offset, got, total);
-        const std::uint32_t trailer = u32(current() + total - 4);
-        if (trailer != total)
-            return fail(lengthError + " but its trailing copy says " + std::to_string(trailer));
+        if (const std::uint32_t trailer = u32(current() + total - 4); trailer != total)
+            return badLength(" but its trailing copy says " + std::to_string(trailer));
 
         const std::uint8_t* body = current() + 8;
         const std::uint32_t bodyLength = total - kBlockOverhead;
-        Block result = Block::Other;
+        Block result = kNoPacket;
         switch (type) {
         case kSectionHeaderBlock:
             result = readSectionHeader(body, bodyLength, offset);
@@ -220,7 +219,7 @@ struct PcapngReader::Impl {
         default:
             break; // NRB, ISB, DSB, custom and unknown blocks carry no packets we show
         }
-        if (result != Block::Error) {
+        if (result != ReadStatus::Error) {
             // `packet.data` still points into the buffer: it is only compacted on the next fill.
             begin += total;
             consumed += total;
@@ -236,9 +235,9 @@ struct PcapngReader::Impl {
             return fail("section header" + at(offset) + " has unsupported pcapng version " +
                         std::to_string(major) + "." + std::to_string(minor));
         if (!readOptions(body + 16, length - 16, offset, "section header", nullptr))
-            return Block::Error;
+            return ReadStatus::Error;
         interfaces.clear();
-        return Block::Other;
+        return kNoPacket;
     }
 
     Block readInterface(const std::uint8_t* body, std::uint32_t length, std::uint64_t offset) {
@@ -248,11 +247,11 @@ struct PcapngReader::Impl {
         iface.linkType = libpcapLinkType(u16(body));
         iface.snapLength = u32(body + 4);
         if (!readOptions(body + 8, length - 8, offset, "interface description", &iface))
-            return Block::Error;
+            return ReadStatus::Error;
         if (firstLinkType < 0)
             firstLinkType = iface.linkType;
         interfaces.push_back(iface);
-        return Block::Other;
+        return kNoPacket;
     }
 
     // Checks that options stay inside the block, as both libpcap and
@@ -293,8 +292,9 @@ struct PcapngReader::Impl {
         const bool binary = tsresol & 0x80;
         // Beyond these the units per second no longer fit in 64 bits (Wireshark refuses them too).
         if (exponent > (binary ? 63u : 19u)) {
-            fail("interface description" + at(offset) + " has an unsupported timestamp resolution " +
-                 (binary ? "2^-" : "10^-") + std::to_string(exponent));
+            fail("interface description" + at(offset) +
+                 " has an unsupported timestamp resolution " + (binary ? "2^-" : "10^-") +
+                 std::to_string(exponent));
             return false;
         }
         std::uint64_t units = 1;
@@ -327,7 +327,7 @@ struct PcapngReader::Impl {
         packet.linkType = iface.linkType;
         packet.fileOffset = offset;
         packet.data = body + 20;
-        return Block::Packet;
+        return ReadStatus::Packet;
     }
 
     Block readSimplePacket(const std::uint8_t* body, std::uint32_t length, std::uint64_t offset,
@@ -349,14 +349,14 @@ struct PcapngReader::Impl {
         packet.linkType = iface.linkType;
         packet.fileOffset = offset;
         packet.data = body + 4;
-        return Block::Packet;
+        return ReadStatus::Packet;
     }
 
     // So that linkType() is known right after opening, as with libpcap.
     void readUpToFirstInterface() {
         RawPacket ignored;
         while (interfaces.empty() && fill(8) >= 8 && !isPacketBlock(u32(current()))) {
-            if (readBlock(ignored) != Block::Other)
+            if (readBlock(ignored) != kNoPacket)
                 return;
         }
     }
@@ -385,46 +385,39 @@ Result<std::unique_ptr<PcapngReader>> PcapngReader::openStream(FILE* file) {
     if (have < 4 || littleEndian32(impl->current()) != kSectionHeaderBlock)
         return Error{"not a pcapng file (no section header at the start)"};
     RawPacket ignored;
-    if (impl->readBlock(ignored) != Impl::Block::Other)
+    if (impl->readBlock(ignored) != Impl::kNoPacket)
         return Error{impl->error};
     impl->readUpToFirstInterface();
     return std::unique_ptr<PcapngReader>(new PcapngReader(std::move(impl)));
 }
 
 ReadStatus PcapngReader::next(RawPacket& packet) {
-    for (;;) {
-        switch (m_impl->readBlock(packet)) {
-        case Impl::Block::Packet:
-            return ReadStatus::Packet;
-        case Impl::Block::End:
-            return ReadStatus::End;
-        case Impl::Block::Error:
-            return ReadStatus::Error;
-        case Impl::Block::Other:
-            break;
-        }
-    }
+    Impl::Block block;
+    do {
+        block = m_impl->readBlock(packet);
+    } while (!block);
+    return *block;
 }
 
-std::string PcapngReader::errorMessage() const { return m_impl->error; }
+std::string PcapngReader::errorMessage() const {
+    return m_impl->error;
+}
 
-int PcapngReader::linkType() const { return m_impl->firstLinkType; }
+int PcapngReader::linkType() const {
+    return m_impl->firstLinkType;
+}
 
-std::uint64_t PcapngReader::bytesRead() const { return m_impl->consumed; }
+std::uint64_t PcapngReader::bytesRead() const {
+    return m_impl->consumed;
+}
 
 bool PcapngReader::skipPackets(std::uint64_t count) {
     RawPacket ignored;
     for (std::uint64_t skipped = 0; skipped < count;) {
-        switch (m_impl->readBlock(ignored)) {
-        case Impl::Block::Packet:
-            ++skipped;
-            break;
-        case Impl::Block::Other:
-            break;
-        case Impl::Block::End:
-        case Impl::Block::Error:
+        const Impl::Block block = m_impl->readBlock(ignored);
+        if (block && *block != ReadStatus::Packet)
             return false;
-        }
+        skipped += block ? 1 : 0;
     }
     return true;
 }

@@ -1,10 +1,9 @@
 #include "support/capture_writer.h"
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <unistd.h>
 
 namespace tcpladder::test {
 namespace {
@@ -134,8 +133,8 @@ PcapngBuilder& PcapngBuilder::interfaceDescription(const PcapngInterface& iface)
 std::vector<std::uint8_t> PcapngBuilder::packetBody(const Frame& frame, bool enhanced) const {
     const PcapngInterface iface = frame.interfaceId < m_interfaces.size()
                                       ? m_interfaces[frame.interfaceId]
-                                      : m_interfaces.empty() ? PcapngInterface{}
-                                                             : m_interfaces.front();
+                                  : m_interfaces.empty() ? PcapngInterface{}
+                                                         : m_interfaces.front();
     const std::uint64_t units = toUnits(frame.timestampNs, iface);
     std::vector<std::uint8_t> body;
     Bytes out(body, m_order);
@@ -205,6 +204,8 @@ TemporaryFile::TemporaryFile(const std::vector<std::uint8_t>& bytes, const std::
     }
 }
 
-TemporaryFile::~TemporaryFile() { std::remove(m_path.c_str()); }
+TemporaryFile::~TemporaryFile() {
+    std::remove(m_path.c_str());
+}
 
 } // namespace tcpladder::test

@@ -42,7 +42,7 @@ std::vector<std::uint8_t> buildPcap(const std::vector<Frame>& frames,
                                     const PcapOptions& options = {});
 
 struct PcapngInterface {
-    std::uint16_t linkType = 1; // LINKTYPE_ETHERNET
+    std::uint16_t linkType = 1;   // LINKTYPE_ETHERNET
     std::uint32_t snapLength = 0; // 0: no limit
     // The if_tsresol byte: 10^-n seconds, or 2^-n with the high bit set
     // (0x8a is 1/1024 s). The default 6 is written as no option at all.

@@ -1,12 +1,10 @@
-#include <QTest>
-
-#include <pcap/dlt.h>
-
-#include <cstdio>
-
 #include "capture/capture_opener.h"
 #include "capture/pcapng_reader.h"
 #include "support/capture_writer.h"
+
+#include <QTest>
+#include <cstdio>
+#include <pcap/dlt.h>
 
 using namespace tcpladder;
 using namespace tcpladder::test;
@@ -128,8 +126,8 @@ private slots:
             << oneFrame({kEthernet, 0, 0x8a}, t + 1'953'125 + 976'563)
             << QList<qint64>{t + 2'929'687} << QList<int>{1} << QList<quint32>{60};
         QTest::newRow("tsresol 10^-12, finer than nanoseconds")
-            << oneFrame({kEthernet, 0, 12}, 1000 * kSecond + 5)
-            << QList<qint64>{1000 * kSecond + 5} << QList<int>{1} << QList<quint32>{60};
+            << oneFrame({kEthernet, 0, 12}, 1000 * kSecond + 5) << QList<qint64>{1000 * kSecond + 5}
+            << QList<int>{1} << QList<quint32>{60};
         QTest::newRow("tsoffset adds seconds")
             << oneFrame({kEthernet, 0, 6, 1'000'000'000}, t + 7'000) << QList<qint64>{t + 7'000}
             << QList<int>{1} << QList<quint32>{60};
@@ -140,8 +138,8 @@ private slots:
         cut.originalLength = 1500; // cut by the snap length
         simple.simplePacket(frame(0, 30)).simplePacket(cut).obsoletePacket(frame(t, 20));
         QTest::newRow("simple and obsolete packet blocks")
-            << toQt(simple.bytes()) << QList<qint64>{0, 0, t} << QList<int>{DLT_RAW, DLT_RAW, DLT_RAW}
-            << QList<quint32>{30, 50, 20};
+            << toQt(simple.bytes()) << QList<qint64>{0, 0, t}
+            << QList<int>{DLT_RAW, DLT_RAW, DLT_RAW} << QList<quint32>{30, 50, 20};
 
         PcapngBuilder unknown;
         unknown.section()
@@ -149,13 +147,12 @@ private slots:
             .interfaceDescription({})
             .rawBlock(5, std::vector<std::uint8_t>(24, 0)) // interface statistics
             .enhancedPacket(frame(t, 10))
-            .rawBlock(0x00000BAD, {1, 2, 3, 4, 5, 6, 7, 8})  // custom block
-            .rawBlock(0x80001234, {9, 9, 9})                 // local use
+            .rawBlock(0x00000BAD, {1, 2, 3, 4, 5, 6, 7, 8})        // custom block
+            .rawBlock(0x80001234, {9, 9, 9})                       // local use
             .rawBlock(0x0000000A, std::vector<std::uint8_t>(8, 0)) // decryption secrets
             .enhancedPacket(frame(t + 1000, 11));
-        QTest::newRow("other blocks skipped")
-            << toQt(unknown.bytes()) << QList<qint64>{t, t + 1000} << QList<int>{1, 1}
-            << QList<quint32>{10, 11};
+        QTest::newRow("other blocks skipped") << toQt(unknown.bytes()) << QList<qint64>{t, t + 1000}
+                                              << QList<int>{1, 1} << QList<quint32>{10, 11};
 
         PcapngBuilder sections;
         sections.section()
@@ -205,7 +202,8 @@ private slots:
             << toQt(cut) << 1 << "truncated block" + at + " (92 bytes needed, 82 left in the file)";
         cut.resize(second + 5);
         QTest::newRow("truncated block header")
-            << toQt(cut) << 1 << "truncated block header" + at + " (8 bytes needed, 5 left in the file)";
+            << toQt(cut) << 1
+            << "truncated block header" + at + " (8 bytes needed, 5 left in the file)";
 
         auto damaged = good;
         patch32(damaged, second + 4, 90);
@@ -222,7 +220,8 @@ private slots:
         damaged = good;
         patch32(damaged, good.size() - 4, 96);
         QTest::newRow("trailing length differs")
-            << toQt(damaged) << 1 << "block" + at + " has total length 92 but its trailing copy says 96";
+            << toQt(damaged) << 1
+            << "block" + at + " has total length 92 but its trailing copy says 96";
         damaged = good;
         patch32(damaged, second + 8 + 12, 61);
         QTest::newRow("captured length beyond the block")
@@ -233,7 +232,8 @@ private slots:
         wrongInterface.enhancedPacket(frame(3 * kSecond, 60, 2));
         QTest::newRow("interface id out of range")
             << toQt(wrongInterface.bytes()) << 2
-            << QString("packet block at offset %1 refers to interface 2, but the section has only 1")
+            << QString(
+                   "packet block at offset %1 refers to interface 2, but the section has only 1")
                    .arg(good.size());
 
         auto badVersion = builder;
@@ -358,7 +358,8 @@ private slots:
     void openerReadsClassicPcap_data() {
         QTest::addColumn<QByteArray>("image");
         QTest::addColumn<QList<qint64>>("timestamps");
-        const std::vector<Frame> frames = {frame(kSecond + 123'456'789, 60), frame(2 * kSecond, 61)};
+        const std::vector<Frame> frames = {frame(kSecond + 123'456'789, 60),
+                                           frame(2 * kSecond, 61)};
         QTest::newRow("microseconds, little-endian")
             << toQt(buildPcap(frames)) << QList<qint64>{kSecond + 123'456'000, 2 * kSecond};
         QTest::newRow("nanoseconds, big-endian")

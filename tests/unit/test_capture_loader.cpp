@@ -1,0 +1,157 @@
+#include <QtTest>
+
+#include "load/capture_loader.h"
+#include "store/packet_text.h"
+#include "support/capture_writer.h"
+#include "support/packet_builder.h"
+
+using namespace tcpladder;
+using namespace tcpladder::test;
+
+namespace {
+
+constexpr std::int64_t kStart = 1'700'000'000'000'000'000;
+constexpr std::int64_t kMs = 1'000'000;
+
+// One client→server or server→client segment between 10.0.0.1:40000 and 10.0.0.2:80.
+Frame segment(std::int64_t atMs, bool toServer, TcpSpec spec) {
+    if (!toServer) {
+        spec.srcPort = 80;
+        spec.dstPort = 40000;
+    }
+    const Bytes ip = toServer ? ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, tcp(spec))
+                              : ipv4("10.0.0.2", "10.0.0.1", kProtoTcp, tcp(spec));
+    return Frame{kStart + atMs * kMs, ethernet(0x0800, ip)};
+}
+
+std::shared_ptr<LoadedCapture> load(const std::vector<Frame>& frames) {
+    TemporaryFile file(buildPcap(frames, {.nanosecond = true}));
+    auto loaded = loadCapture(file.path());
+    if (!loaded)
+        qFatal("load failed: %s", loaded.error().c_str());
+    return loaded.value();
+}
+
+} // namespace
+
+class TestCaptureLoader : public QObject {
+    Q_OBJECT
+
+private slots:
+    void handshakeDataAndRelativeNumbers() {
+        const auto capture = load({
+            segment(0, true, {.seq = 4294967000u, .flags = 0x02, .options = windowScaleOption(2)}),
+            segment(10, false, {.seq = 7, .ack = 4294967001u, .flags = 0x12,
+                                .options = windowScaleOption(3)}),
+            segment(20, true, {.seq = 4294967001u, .ack = 8, .flags = 0x10, .window = 100}),
+            // 1000 bytes from the client wrap its sequence space past 2^32.
+            segment(21, true, {.seq = 4294967001u, .ack = 8, .flags = 0x18, .window = 100,
+                               .payloadLength = 1000}),
+            segment(30, false, {.seq = 8, .ack = 705, .flags = 0x10, .window = 50}),
+        });
+        QCOMPARE(capture->connections.size(), std::size_t{1});
+        const Connection& c = capture->connections[0];
+        QCOMPARE(formatEndpoint(c.client().address, c.client().port), std::string("10.0.0.1:40000"));
+        QCOMPARE(c.packets[c.clientSide()], std::uint64_t{3});
+        QCOMPARE(c.payloadBytes[c.clientSide()], std::uint64_t{1000});
+        const PacketStore& store = capture->packets;
+        QCOMPARE(store.packetCount(0), std::size_t{5});
+        QCOMPARE(store.at(0, 1).relativeSeq(), 0u);
+        QCOMPARE(store.at(0, 1).relativeAck(), 1u);
+        QCOMPARE(store.at(0, 4).relativeAck(), 1001u); // across the wrap
+        QCOMPARE(capture->scaledWindow(0, store.at(0, 2)), 400u); // 100 << 2
+        QCOMPARE(capture->scaledWindow(0, store.at(0, 4)), 400u); // 50 << 3
+        QCOMPARE(capture->scaledWindow(0, store.at(0, 0)), 65535u); // never on a SYN
+        QCOMPARE(store.at(0, 4).time() - store.at(0, 0).time(), 30 * kMs);
+    }
+
+    void newSynOnAClosedTupleStartsANewConnection() {
+        const auto capture = load({
+            segment(0, true, {.seq = 100, .flags = 0x02}),
+            segment(1, false, {.seq = 500, .ack = 101, .flags = 0x12}),
+            segment(2, true, {.seq = 101, .ack = 501, .flags = 0x10}),
+            segment(3, true, {.seq = 101, .ack = 501, .flags = 0x04}),
+            segment(10, true, {.seq = 90000, .flags = 0x02}),
+            segment(11, false, {.seq = 7000, .ack = 90001, .flags = 0x12}),
+        });
+        QCOMPARE(capture->connections.size(), std::size_t{2});
+        QCOMPARE(capture->connections[1].firstFrame, std::uint64_t{5});
+        QCOMPARE(capture->packets.at(1, 1).relativeAck(), 1u);
+    }
+
+    void damagedFileKeepsWholePacketsAndWarns() {
+        Bytes image = buildPcap({segment(0, true, {.flags = 0x02}),
+                                 segment(1, false, {.ack = 1001, .flags = 0x12})});
+        image.resize(image.size() - 10); // cut the last record short
+        TemporaryFile file(image);
+        const auto loaded = loadCapture(file.path());
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded.value()->frames, std::uint64_t{1});
+        QCOMPARE(loaded.value()->warnings.size(), std::size_t{1});
+    }
+
+    void unreadableFilesNameTheFileAndTheReason_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("empty") << QByteArray() << "empty";
+        QTest::newRow("html") << QByteArray("<html><body>not a capture</body></html>") << "";
+        QTest::newRow("truncated header") << QByteArray("\xd4\xc3\xb2\xa1\x02\x00", 6) << "";
+    }
+
+    void unreadableFilesNameTheFileAndTheReason() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reason);
+        TemporaryFile file(Bytes(content.begin(), content.end()));
+        const auto loaded = loadCapture(file.path());
+        QVERIFY(!loaded.ok());
+        const QString message = QString::fromStdString(loaded.error());
+        QVERIFY2(message.startsWith(QString::fromStdString(file.path()) + ": "), qPrintable(message));
+        QVERIFY2(message.size() > QString::fromStdString(file.path()).size() + 8, qPrintable(message));
+        QVERIFY2(message.contains(reason, Qt::CaseInsensitive), qPrintable(message));
+    }
+
+    void missingFileAndDirectory() {
+        auto missing = loadCapture("/nonexistent/capture.pcap");
+        QVERIFY(!missing.ok());
+        QVERIFY(QString::fromStdString(missing.error()).contains("No such file"));
+        auto directory = loadCapture("/tmp");
+        QVERIFY(!directory.ok());
+        QVERIFY(QString::fromStdString(directory.error()).contains("directory"));
+    }
+
+    void progressCanCancel() {
+        std::vector<Frame> frames;
+        for (int i = 0; i < 20000; ++i)
+            frames.push_back(segment(i, true, {.seq = 1000u + i, .flags = 0x10}));
+        TemporaryFile file(buildPcap(frames));
+        int calls = 0;
+        LoadOptions options;
+        options.progressInterval = 1000;
+        options.progress = [&](const LoadProgress& progress) {
+            ++calls;
+            return progress.frames < 5000;
+        };
+        const auto loaded = loadCapture(file.path(), options);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.value()->cancelled);
+        QCOMPARE(loaded.value()->frames, std::uint64_t{5000});
+        QCOMPARE(calls, 6); // 1000..5000, then the final report
+    }
+
+    void epochTextIsExact() {
+        const auto capture = load({segment(0, true, {.flags = 0x02})});
+        QCOMPARE(capture->epochText(capture->firstTime), std::string("1700000000.000000000"));
+        QCOMPARE(capture->utcText(capture->firstTime),
+                 std::string("2023-11-14 22:13:20.000000000 UTC"));
+    }
+
+    void textForms() {
+        QCOMPARE(flagLetters(0x12), std::string("SA"));
+        QCOMPARE(flagLetters(0x11), std::string("FA"));
+        QCOMPARE(flagLetters(0xFF), std::string("FSRPAUEC"));
+        QCOMPARE(flagLetters(0), std::string("-"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCaptureLoader)
+#include "test_capture_loader.moc"

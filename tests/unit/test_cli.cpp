@@ -1,0 +1,142 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+#include "support/capture_writer.h"
+#include "support/packet_builder.h"
+
+using namespace tcpladder::test;
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(TCPLADDER_CLI), arguments);
+    if (!process.waitForFinished(30000))
+        qFatal("tcpladder-cli did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+Frame frame(std::int64_t ms, bool toServer, TcpSpec spec) {
+    if (!toServer)
+        std::swap(spec.srcPort, spec.dstPort);
+    const Bytes ip = toServer ? ipv4("192.0.2.10", "198.51.100.7", kProtoTcp, tcp(spec))
+                              : ipv4("198.51.100.7", "192.0.2.10", kProtoTcp, tcp(spec));
+    return Frame{1'600'000'000'000'000'000 + ms * 1'000'000, ethernet(0x0800, ip)};
+}
+
+// A short HTTP-like exchange the client ends with a reset.
+Bytes exchange() {
+    return buildPcap({
+        frame(0, true, {.seq = 1000, .flags = 0x02}),
+        frame(12, false, {.seq = 9000, .ack = 1001, .flags = 0x12}),
+        frame(24, true, {.seq = 1001, .ack = 9001, .flags = 0x10}),
+        frame(25, true, {.seq = 1001, .ack = 9001, .flags = 0x18, .payloadLength = 120}),
+        frame(60, false, {.seq = 9001, .ack = 1121, .flags = 0x18, .payloadLength = 1400}),
+        frame(61, true, {.seq = 1121, .ack = 10401, .flags = 0x04}),
+    });
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void usageErrorsExitTwo_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no arguments") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{"frobnicate", "x.pcap"};
+        QTest::newRow("missing file") << QStringList{"connections"};
+        QTest::newRow("bad format") << QStringList{"connections", "x.pcap", "--format", "ladder"};
+        QTest::newRow("bad connection id") << QStringList{"packets", "x.pcap", "--connection", "x1"};
+    }
+
+    void usageErrorsExitTwo() {
+        QFETCH(QStringList, arguments);
+        const Run run = runCli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("usage:"));
+    }
+
+    void helpExitsZero() {
+        const Run run = runCli({"--help"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("tcpladder-cli connections FILE"));
+    }
+
+    void unreadableCaptureExitsOneNamingTheFile() {
+        TemporaryFile file(Bytes{'n', 'o', 'p', 'e', 0, 0, 0, 0, 0, 0});
+        const Run run = runCli({"connections", QString::fromStdString(file.path())});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QString::fromStdString(file.path())));
+        QCOMPARE(run.out, QString());
+    }
+
+    void tsvConnection() {
+        TemporaryFile file(exchange());
+        const Run run = runCli({"connections", QString::fromStdString(file.path()), "--format", "tsv"});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[1], QString("0\t1\t6\t192.0.2.10:40000\t198.51.100.7:80\t4\t2\t120\t1400\t"
+                                   "1600000000.000000000\t0.061000000"));
+    }
+
+    void ladderShowsRelativeAcks() {
+        TemporaryFile file(exchange());
+        const Run run = runCli({"packets", QString::fromStdString(file.path())});
+        QCOMPARE(run.exitCode, 0);
+        const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 7); // header + 6 packets
+        QVERIFY(lines[0].contains("client 192.0.2.10:40000, server 198.51.100.7:80"));
+        QVERIFY(lines[1].startsWith("-->[     1]"));
+        QVERIFY(lines[2].trimmed().startsWith("<--[     2]"));
+        QVERIFY2(lines[2].contains("flag=SA") && lines[2].contains("ack=1 "), qPrintable(lines[2]));
+        QVERIFY2(lines[5].contains("seq=1 ") && lines[5].contains("ack=121 ") &&
+                     lines[5].contains("len=1400"),
+                 qPrintable(lines[5]));
+        QVERIFY2(lines[6].contains("flag=R ") && lines[6].contains("seq=121 "), qPrintable(lines[6]));
+    }
+
+    void jsonCarriesTheSameFields() {
+        TemporaryFile file(exchange());
+        const Run conns = runCli({"connections", QString::fromStdString(file.path()), "--format", "json"});
+        QCOMPARE(conns.exitCode, 0);
+        const QJsonArray connections = QJsonDocument::fromJson(conns.out.toUtf8()).array();
+        QCOMPARE(connections.size(), 1);
+        const QJsonObject c = connections[0].toObject();
+        QCOMPARE(c["client"].toString(), QString("192.0.2.10:40000"));
+        QCOMPARE(c["state"].toString(), QString("RSTO"));
+        QCOMPARE(c["closed_by"].toString(), QString("client RST"));
+        QCOMPARE(c["syn_to_synack_ms"].toDouble(), 12.0);
+
+        const Run packets = runCli({"packets", QString::fromStdString(file.path()), "--connection",
+                                    "0", "--format", "json"});
+        QCOMPARE(packets.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(packets.out.toUtf8()).array();
+        QCOMPARE(rows.size(), 6);
+        QCOMPARE(rows[4].toObject()["ack"].toInt(), 121);
+        QCOMPARE(rows[4].toObject()["dir"].toString(), QString("<"));
+    }
+
+    void unknownConnectionIsAUsageError() {
+        TemporaryFile file(exchange());
+        const Run run = runCli({"packets", QString::fromStdString(file.path()), "--connection", "7"});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("no connection 7"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
