@@ -25,7 +25,7 @@ void printTsv(const LoadedCapture& capture, OutputBuffer& out) {
             << formatEndpoint(c.client().address, c.client().port) << '\t'
             << formatEndpoint(c.server().address, c.server().port) << '\t' << c.packets[client]
             << '\t' << c.packets[server] << '\t' << c.payloadBytes[client] << '\t'
-            << c.payloadBytes[server] << '\t' << capture.epochText(c.firstTime) << '\t'
+            << c.payloadBytes[server] << '\t' << LoadedCapture::epochText(capture.connectionStarts[c.id]) << '\t'
             << formatSeconds(c.lastTime - c.firstTime) << '\n';
     }
 }
@@ -43,7 +43,7 @@ void printJson(const LoadedCapture& capture, OutputBuffer& out) {
             << ", \"packets_c2s\": " << c.packets[client] << ", \"packets_s2c\": " << c.packets[server]
             << ", \"bytes_c2s\": " << c.payloadBytes[client]
             << ", \"bytes_s2c\": " << c.payloadBytes[server]
-            << ", \"start\": " << capture.epochText(c.firstTime)
+            << ", \"start\": " << LoadedCapture::epochText(capture.connectionStarts[c.id])
             << ", \"duration\": " << formatSeconds(c.lastTime - c.firstTime)
             << ", \"syn_to_synack_ms\": " << (s.synToSynAck ? optionalMs(s.synToSynAck) : "null")
             << ", \"synack_to_ack_ms\": " << (s.synAckToAck ? optionalMs(s.synAckToAck) : "null")

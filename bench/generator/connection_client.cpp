@@ -126,6 +126,10 @@ void ConnectionSimulator::clientOnSequenceSpace(std::int64_t timeNs, std::uint32
 void ConnectionSimulator::clientAfterAdvance(std::int64_t timeNs, bool filledHole) {
     if (m_rcvNxt > m_total && !m_finReceived) {
         m_finReceived = true;
+        if (m_plan.quickClose) {
+            schedule(timeNs + clientDelay(), EventKind::ClientCloses);
+            return;
+        }
         clientSendAck(timeNs);
         const auto closeNs = static_cast<std::int64_t>(m_random.logUniform(50e3, 5e6));
         schedule(timeNs + closeNs, EventKind::ClientCloses);
@@ -181,6 +185,8 @@ void ConnectionSimulator::clientClose(std::int64_t timeNs) {
     fin.flags = tcp_flags::fin | tcp_flags::ack;
     fin.window = static_cast<std::uint16_t>(clientWindowBytes() >> sim::windowShift);
     m_clientSndNxt += 1;
+    m_unackedSegments = 0;
+    ++m_delayedAckGeneration;
     clientSend(timeNs, fin);
 }
 

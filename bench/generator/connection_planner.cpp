@@ -21,6 +21,10 @@ constexpr double spreadHigh = 5.0;
 constexpr double spreadMean = 1.2526;
 constexpr std::uint32_t responseHeaderEstimate = 130;
 
+std::int64_t finalStretch(std::uint64_t connections) {
+    return std::max<std::int64_t>(16, static_cast<std::int64_t>(connections / 50));
+}
+
 } // namespace
 
 ConnectionPlanner::ConnectionPlanner(const GeneratorOptions& options) : m_options(options) {}
@@ -44,7 +48,32 @@ ConnectionPlan ConnectionPlanner::plan(std::int64_t targetPackets, std::int64_t 
     Random random(plan.seed ^ 0x706c616eULL);
     plan.zeroWindow = random.chance(m_options.zeroWindow);
     plan.clientReset = random.chance(m_options.reset);
+    plan.quickClose = random.chance(0.3);
     return plan;
+}
+
+Connection ConnectionPlanner::fitLast(std::int64_t packets, std::int64_t startNs) const {
+    // A few refits are cheap next to the whole capture. Body sizes move the count in steps of
+    // one or two packets; the two ways of closing differ by one, which fills the gaps.
+    Connection best;
+    std::int64_t bestMiss = 0;
+    std::int64_t target = std::max<std::int64_t>(packets, 1);
+    for (int attempt = 0; attempt < 16 && (best.packets.empty() || bestMiss != 0); ++attempt) {
+        std::int64_t miss = 0;
+        for (const bool quickClose : {false, true}) {
+            ConnectionPlan candidatePlan = plan(target, startNs);
+            candidatePlan.quickClose = quickClose;
+            candidatePlan.zeroWindow = false;
+            Connection candidate = simulateConnection(candidatePlan);
+            miss = packets - static_cast<std::int64_t>(candidate.packets.size());
+            if (best.packets.empty() || std::llabs(miss) < std::llabs(bestMiss)) {
+                best = std::move(candidate);
+                bestMiss = miss;
+            }
+        }
+        target = std::max<std::int64_t>(target + miss, 1);
+    }
+    return best;
 }
 
 Connection ConnectionPlanner::next(std::int64_t startNs) {
@@ -56,28 +85,16 @@ Connection ConnectionPlanner::next(std::int64_t startNs) {
 
     Connection connection;
     if (remainingConnections > 1) {
+        // The last few connections get no spread and no zero-window stall (which inflates a
+        // body), so the budget can still be met when the draws before them ran long.
+        const bool closing = remainingConnections <= finalStretch(m_options.connections);
         Random random(mixSeed(m_options.seed, m_nextIndex) ^ 0x73697a65ULL);
-        const double spread = random.logUniform(spreadLow, spreadHigh) / spreadMean;
-        connection = simulateConnection(plan(static_cast<std::int64_t>(share * spread), startNs));
+        const double spread = closing ? 1.0 : random.logUniform(spreadLow, spreadHigh) / spreadMean;
+        ConnectionPlan nextPlan = plan(static_cast<std::int64_t>(share * spread), startNs);
+        nextPlan.zeroWindow = nextPlan.zeroWindow && !closing;
+        connection = simulateConnection(nextPlan);
     } else {
-        // A few refits are cheap next to the whole capture and usually hit the count exactly.
-        std::int64_t target = share;
-        for (int attempt = 0; attempt < 16; ++attempt) {
-            Connection candidate = simulateConnection(plan(target, startNs));
-            const auto miss =
-                remainingPackets - static_cast<std::int64_t>(candidate.packets.size());
-            const bool better =
-                connection.packets.empty() ||
-                std::llabs(miss) < std::llabs(remainingPackets - static_cast<std::int64_t>(
-                                                                     connection.packets.size()));
-            if (better) {
-                connection = std::move(candidate);
-            }
-            if (miss == 0) {
-                break;
-            }
-            target = std::max<std::int64_t>(target + miss, 1);
-        }
+        connection = fitLast(remainingPackets, startNs);
     }
     m_plannedPackets += static_cast<std::int64_t>(connection.packets.size());
     ++m_nextIndex;

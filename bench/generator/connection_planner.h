@@ -21,6 +21,7 @@ public:
 
 private:
     ConnectionPlan plan(std::int64_t targetPackets, std::int64_t startNs) const;
+    Connection fitLast(std::int64_t packets, std::int64_t startNs) const;
     std::uint32_t bodyForPackets(std::int64_t packets) const;
 
     GeneratorOptions m_options;

@@ -82,7 +82,7 @@ private:
     void serverSendData(std::int64_t timeNs, std::uint32_t offset, std::uint32_t length,
                         bool retransmission, bool mayReorder);
     void serverSendControl(std::int64_t timeNs, std::uint32_t seqOffset, std::uint8_t flags);
-    std::int64_t serverTransmit(std::int64_t timeNs, PacketSpec packet, std::int64_t extraDelay,
+    std::int64_t serverTransmit(std::int64_t timeNs, PacketSpec packet, bool reorder,
                                 bool delivered);
     void serverRetransmitSacked(std::int64_t timeNs);
     void serverLossTimer(std::int64_t timeNs, std::uint32_t offset);

@@ -94,13 +94,12 @@ std::uint32_t FrameEncoder::encodeHeaders(const Connection& connection, const Pa
     std::uint32_t optionBytes = 0;
     if (packet.options == OptionLayout::Handshake) {
         // Linux's order: MSS, SACK permitted, timestamps, NOP, window scale.
-        const std::uint8_t layout[20] = {2, 4, 0, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
-                                         3, 3};
+        const std::uint8_t layout[20] = {2, 4, 0, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3,
+                                         3, 7};
         std::memcpy(options, layout, sizeof layout);
         put16(options + 2, m_mssOption);
         put32(options + 8, packet.tsVal);
         put32(options + 12, packet.tsEcr);
-        options[19] = 7; // window scale shift, as sim::windowShift
         optionBytes = 20;
     } else if (packet.options == OptionLayout::Timestamps) {
         const std::uint8_t layout[4] = {1, 1, 8, 10};

@@ -67,6 +67,8 @@ struct ConnectionPlan {
     double reorderRate = 0.0;
     bool zeroWindow = false;
     bool clientReset = false;
+    // The client's FIN also acknowledges the server's, instead of a separate ACK first.
+    bool quickClose = false;
 };
 
 struct ConnectionStats {

@@ -17,13 +17,41 @@ std::string stripTrailingNewline(std::string text) {
     return text;
 }
 
+// The first four bytes of a classic pcap file in microseconds, either byte order.
+bool isMicrosecondPcap(FILE* file) {
+    std::uint8_t magic[4] = {};
+    const bool read = std::fread(magic, 1, sizeof magic, file) == sizeof magic;
+    std::rewind(file);
+    return read && ((magic[0] == 0xd4 && magic[1] == 0xc3 && magic[2] == 0xb2 && magic[3] == 0xa1) ||
+                    (magic[0] == 0xa1 && magic[1] == 0xb2 && magic[2] == 0xc3 && magic[3] == 0xd4));
+}
+
 } // namespace
 
-LibpcapSource::LibpcapSource(pcap* handle, bool isPcapng)
-    : m_handle(handle), m_isPcapng(isPcapng), m_linkType(pcap_datalink(handle)),
-      m_offset(kPcapFileHeaderSize) {}
+LibpcapSource::LibpcapSource(pcap* handle, bool isPcapng, bool microsecondFile)
+    : m_handle(handle), m_isPcapng(isPcapng), m_microsecondFile(microsecondFile),
+      m_linkType(pcap_datalink(handle)),
+      m_offset(isPcapng ? static_cast<std::uint64_t>(std::ftell(pcap_file(handle)))
+                        : kPcapFileHeaderSize) {}
 
 LibpcapSource::~LibpcapSource() { pcap_close(m_handle); }
+
+// Times as Wireshark reads them, which differs from libpcap for damaged
+// fields: a pcap record's seconds are unsigned 32-bit, and its sub-second
+// field becomes nanoseconds in 32-bit arithmetic (so 2^31 microseconds wrap).
+void LibpcapSource::setTimestamp(RawPacket& packet, std::int64_t seconds,
+                                 std::int64_t subsecond) const {
+    std::int64_t nanoseconds = subsecond;
+    if (!m_isPcapng) {
+        seconds = static_cast<std::uint32_t>(seconds);
+        const auto field = static_cast<std::uint32_t>(m_microsecondFile ? subsecond / 1000 : subsecond);
+        nanoseconds = static_cast<std::int32_t>(m_microsecondFile ? field * 1000u : field);
+    }
+    packet.epochSecond = seconds;
+    // Unsigned arithmetic: a hostile timestamp wraps instead of overflowing.
+    packet.timestamp = static_cast<TimeNs>(static_cast<std::uint64_t>(seconds) * kNsPerSecond +
+                                           static_cast<std::uint64_t>(nanoseconds));
+}
 
 Result<std::unique_ptr<LibpcapSource>> LibpcapSource::open(const std::string& path) {
     FILE* file = std::fopen(path.c_str(), "rb");
@@ -33,6 +61,7 @@ Result<std::unique_ptr<LibpcapSource>> LibpcapSource::open(const std::string& pa
 }
 
 Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file) {
+    const bool microsecondFile = isMicrosecondPcap(file);
     char errbuf[PCAP_ERRBUF_SIZE] = {};
     // libpcap takes over the stream only when it succeeds.
     pcap* handle = pcap_fopen_offline_with_tstamp_precision(file, PCAP_TSTAMP_PRECISION_NANO, errbuf);
@@ -42,7 +71,7 @@ Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file) {
     }
     // libpcap reports a pcapng file's section version (1.0 or 1.2); pcap files are 2.x.
     const bool isPcapng = pcap_major_version(handle) == 1;
-    return std::unique_ptr<LibpcapSource>(new LibpcapSource(handle, isPcapng));
+    return std::unique_ptr<LibpcapSource>(new LibpcapSource(handle, isPcapng, microsecondFile));
 }
 
 ReadStatus LibpcapSource::next(RawPacket& packet) {
@@ -50,8 +79,12 @@ ReadStatus LibpcapSource::next(RawPacket& packet) {
     pcap_pkthdr* header = nullptr;
     const u_char* data = nullptr;
     const int rc = pcap_next_ex(m_handle, &header, &data);
-    if (rc == PCAP_ERROR_BREAK)
+    if (rc == PCAP_ERROR_BREAK) {
+        // Blocks after the last packet (statistics, say) count as read too.
+        if (m_isPcapng)
+            m_offset = static_cast<std::uint64_t>(std::ftell(pcap_file(m_handle)));
         return ReadStatus::End;
+    }
     if (rc != 1) {
         m_error = stripTrailingNewline(pcap_geterr(m_handle));
         return ReadStatus::Error;
@@ -60,10 +93,7 @@ ReadStatus LibpcapSource::next(RawPacket& packet) {
     packet.fileOffset = m_isPcapng ? static_cast<std::uint64_t>(before) : m_offset;
     m_offset = m_isPcapng ? static_cast<std::uint64_t>(std::ftell(pcap_file(m_handle)))
                           : m_offset + kPcapRecordHeaderSize + header->caplen;
-    // Unsigned arithmetic: a hostile timestamp wraps instead of overflowing.
-    packet.timestamp = static_cast<TimeNs>(static_cast<std::uint64_t>(header->ts.tv_sec) *
-                                               static_cast<std::uint64_t>(kNsPerSecond) +
-                                           static_cast<std::uint64_t>(header->ts.tv_usec));
+    setTimestamp(packet, header->ts.tv_sec, header->ts.tv_usec);
     packet.capturedLength = header->caplen;
     packet.originalLength = header->len;
     packet.linkType = m_linkType;

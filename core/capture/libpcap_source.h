@@ -27,10 +27,12 @@ public:
     bool isPcapng() const { return m_isPcapng; }
 
 private:
-    LibpcapSource(pcap* handle, bool isPcapng);
+    LibpcapSource(pcap* handle, bool isPcapng, bool microsecondFile);
+    void setTimestamp(RawPacket& packet, std::int64_t seconds, std::int64_t subsecond) const;
 
     pcap* m_handle;
     bool m_isPcapng;
+    bool m_microsecondFile;
     int m_linkType;
     std::uint64_t m_offset;
     std::string m_error;

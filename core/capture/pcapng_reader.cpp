@@ -322,6 +322,8 @@ struct PcapngReader::Impl {
         const Interface& iface = interfaces[interfaceId];
         const std::uint64_t units = std::uint64_t{u32(body + 4)} << 32 | u32(body + 8);
         packet.timestamp = toNanoseconds(units, iface);
+        packet.epochSecond = static_cast<std::int64_t>(
+            units / iface.unitsPerSecond + static_cast<std::uint64_t>(iface.offsetSeconds));
         packet.capturedLength = capturedLength;
         packet.originalLength = u32(body + 16);
         packet.linkType = iface.linkType;
@@ -344,6 +346,7 @@ struct PcapngReader::Impl {
             capturedLength = std::min(capturedLength, iface.snapLength);
         // A simple packet block has no timestamp; libpcap and Wireshark both use 0.
         packet.timestamp = 0;
+        packet.epochSecond = 0;
         packet.capturedLength = capturedLength;
         packet.originalLength = originalLength;
         packet.linkType = iface.linkType;

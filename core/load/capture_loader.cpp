@@ -46,10 +46,20 @@ public:
             }
             const std::uint64_t frame = ++m_capture->frames;
             if (frame == 1)
+                m_capture->epochSeconds = raw.epochSecond;
+            const EpochTime exact{raw.epochSecond, static_cast<std::int64_t>(
+                                                   static_cast<std::uint64_t>(raw.timestamp) -
+                                                   static_cast<std::uint64_t>(raw.epochSecond) *
+                                                       kNsPerSecond)};
+            // Relative to the capture's epoch second; wrapping arithmetic keeps differences exact.
+            raw.timestamp = static_cast<TimeNs>(
+                static_cast<std::uint64_t>(raw.timestamp) -
+                static_cast<std::uint64_t>(m_capture->epochSeconds) * kNsPerSecond);
+            if (frame == 1)
                 m_capture->firstTime = raw.timestamp;
             m_capture->lastTime = raw.timestamp;
             if (m_decoder.decode(raw, decoded))
-                addSegment(raw, decoded, frame);
+                addSegment(raw, exact, decoded, frame);
             else if (!isDecodedLinkType(raw.linkType))
                 noteUndecodedLinkType(raw.linkType);
             if (frame % m_options.progressInterval == 0 && !reportProgress()) {
@@ -60,6 +70,7 @@ public:
         reportProgress();
         m_capture->connections = m_tracker.takeConnections();
         m_capture->windowShifts.resize(m_capture->connections.size(), {-1, -1});
+        m_capture->connectionStarts.resize(m_capture->connections.size());
         for (int linkType : m_capture->undecodedLinkTypes)
             m_capture->warnings.push_back("link type " + std::to_string(linkType) +
                                           " is not decoded; its packets have no TCP rows");
@@ -70,12 +81,15 @@ public:
     }
 
 private:
-    void addSegment(const RawPacket& raw, const DecodedTcp& decoded, std::uint64_t frame) {
+    void addSegment(const RawPacket& raw, const EpochTime& exact, const DecodedTcp& decoded,
+                    std::uint64_t frame) {
         const TrackedSegment tracked =
             m_tracker.add(decoded.src, decoded.dst, decoded.segment, raw.timestamp, frame);
         ++m_capture->tcpPackets;
-        if (tracked.connection >= m_capture->windowShifts.size())
+        if (tracked.connection >= m_capture->windowShifts.size()) {
             m_capture->windowShifts.resize(tracked.connection + 1, {-1, -1});
+            m_capture->connectionStarts.resize(tracked.connection + 1, exact);
+        }
         const std::uint16_t rawWindow = decoded.segment.window;
         if (tracked.windowScaled && rawWindow != 0)
             m_capture->windowShifts[tracked.connection][tracked.side] = shiftOf(tracked, rawWindow);

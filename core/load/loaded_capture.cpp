@@ -11,7 +11,7 @@ struct SplitTime {
     std::int64_t nanoseconds; // 0 ..< 1e9
 };
 
-SplitTime split(std::int64_t epochSeconds, TimeNs time) {
+SplitTime split(std::int64_t epochSeconds, std::int64_t time) {
     std::int64_t seconds = time / kNsPerSecond;
     std::int64_t nanoseconds = time % kNsPerSecond;
     if (nanoseconds < 0) {
@@ -32,7 +32,11 @@ std::uint32_t LoadedCapture::scaledWindow(std::uint32_t connection,
 }
 
 std::string LoadedCapture::epochText(TimeNs time) const {
-    const SplitTime t = split(epochSeconds, time);
+    return epochText(EpochTime{epochSeconds, time});
+}
+
+std::string LoadedCapture::epochText(EpochTime time) {
+    const SplitTime t = split(time.second, time.nanosecond);
     if (t.seconds < 0 && t.nanoseconds > 0)
         return formatSeconds(-((-t.seconds - 1) * kNsPerSecond + (kNsPerSecond - t.nanoseconds)));
     char text[48];

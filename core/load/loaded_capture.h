@@ -11,6 +11,14 @@
 
 namespace tcpladder {
 
+// A point in time as the file gave it: whole seconds since the epoch and
+// nanoseconds (Wireshark's nstime; the nanoseconds may be out of range in a
+// damaged record).
+struct EpochTime {
+    std::int64_t second = 0;
+    std::int64_t nanosecond = 0;
+};
+
 // Everything a load produced. Immutable once handed over, so the GUI can
 // share it between threads as a shared_ptr<const LoadedCapture>.
 struct LoadedCapture {
@@ -32,11 +40,15 @@ struct LoadedCapture {
     // Window scale shift per connection and side (-1: none known), for
     // turning a record's raw window into the scaled one.
     std::vector<std::array<std::int8_t, 2>> windowShifts;
+    // Each connection's first packet time, exact even where it lies too far
+    // from `epochSeconds` for a TimeNs (captures can mix such times).
+    std::vector<EpochTime> connectionStarts;
     PacketStore packets;
 
     std::uint32_t scaledWindow(std::uint32_t connection, const PacketRecord& record) const;
     // "S.NNNNNNNNN" seconds since the epoch, as Wireshark's frame.time_epoch.
     std::string epochText(TimeNs time) const;
+    static std::string epochText(EpochTime time);
     // "2024-05-01 12:34:56.123456789 UTC", for people.
     std::string utcText(TimeNs time) const;
 };

@@ -50,10 +50,4 @@ inline std::uint64_t hashFlowKey(const FlowKey& key) {
     return h;
 }
 
-struct FlowKeyHash {
-    std::size_t operator()(const FlowKey& key) const {
-        return static_cast<std::size_t>(hashFlowKey(key));
-    }
-};
-
 } // namespace tcpladder

@@ -1,0 +1,141 @@
+#include "loading/capture_load_job.h"
+
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
+#include <chrono>
+
+#include "load/capture_loader.h"
+
+namespace tcpladder::ui {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+// Progress reaches the GUI at most this often ("don't spam the progress bar").
+constexpr auto kProgressInterval = std::chrono::milliseconds(50);
+
+class Throttle {
+public:
+    bool due() {
+        const auto now = Clock::now();
+        if (now - m_last < kProgressInterval)
+            return false;
+        m_last = now;
+        return true;
+    }
+
+private:
+    Clock::time_point m_last = Clock::now() - kProgressInterval;
+};
+
+} // namespace
+
+CaptureLoadJob::CaptureLoadJob(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<LoadProgressInfo>();
+    qRegisterMetaType<SnapshotPtr>();
+}
+
+CaptureLoadJob::~CaptureLoadJob() {
+    m_future.cancel();
+    m_pool.waitForDone();
+}
+
+void CaptureLoadJob::start(const QString& path) {
+    dropRunning();
+    const quint64 generation = ++m_generation;
+    m_running = true;
+    m_path = path;
+    emit started(path);
+    m_future = QtConcurrent::run(&m_pool, &CaptureLoadJob::run, this, generation, path.toStdString());
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        finish(generation, watcher->future());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(m_future);
+}
+
+void CaptureLoadJob::cancel() {
+    if (!m_running)
+        return;
+    dropRunning();
+    emit cancelled(m_path);
+}
+
+void CaptureLoadJob::dropRunning() {
+    if (!m_running)
+        return;
+    m_future.cancel();
+    ++m_generation;
+    m_running = false;
+}
+
+void CaptureLoadJob::post(quint64 generation, const LoadProgressInfo& progress) {
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, progress] {
+            if (generation == m_generation && m_running)
+                emit progressed(progress);
+        },
+        Qt::QueuedConnection);
+}
+
+void CaptureLoadJob::finish(quint64 generation, const QFuture<Outcome>& future) {
+    if (generation != m_generation || !m_running)
+        return;
+    m_running = false;
+    if (future.resultCount() == 0) {
+        emit cancelled(m_path);
+        return;
+    }
+    const Outcome outcome = future.result();
+    if (outcome.snapshot)
+        emit loaded(outcome.snapshot);
+    else
+        emit failed(m_path, outcome.error);
+}
+
+void CaptureLoadJob::run(QPromise<Outcome>& promise, CaptureLoadJob* job, quint64 generation,
+                         const std::string& path) {
+    Throttle throttle;
+    LoadProgressInfo progress;
+    LoadOptions options;
+    options.progress = [&](const LoadProgress& reading) {
+        if (promise.isCanceled())
+            return false;
+        if (throttle.due()) {
+            progress.reading = reading;
+            job->post(generation, progress);
+        }
+        return true;
+    };
+    auto loaded = loadCapture(path, options);
+    if (promise.isCanceled())
+        return;
+    if (!loaded) {
+        promise.addResult(Outcome{{}, QString::fromStdString(loaded.error())});
+        return;
+    }
+    std::shared_ptr<const LoadedCapture> capture = std::move(loaded.value());
+    progress.stage = LoadProgressInfo::Stage::Analysing;
+    progress.reading.bytesRead = capture->fileSize;
+    progress.reading.connections = capture->connections.size();
+    job->post(generation, progress);
+    auto facts = computeConnectionFacts(*capture, [&](std::size_t done) {
+        if (promise.isCanceled())
+            return false;
+        if (throttle.due()) {
+            progress.connectionsAnalysed = done;
+            job->post(generation, progress);
+        }
+        return true;
+    });
+    if (!facts || promise.isCanceled())
+        return;
+    auto snapshot = std::make_shared<CaptureSnapshot>();
+    snapshot->capture = std::move(capture);
+    snapshot->facts = std::move(*facts);
+    promise.addResult(Outcome{std::move(snapshot), {}});
+}
+
+} // namespace tcpladder::ui

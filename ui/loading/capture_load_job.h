@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QFuture>
+#include <QObject>
+#include <QString>
+#include <QThreadPool>
+
+#include "loading/capture_snapshot.h"
+#include "loading/load_progress.h"
+
+namespace tcpladder::ui {
+
+// Loads one capture at a time on a worker thread and hands the result over
+// once, as an immutable snapshot. Starting a new load or cancelling bumps a
+// generation counter, so whatever an older load still reports is dropped.
+class CaptureLoadJob : public QObject {
+    Q_OBJECT
+
+public:
+    explicit CaptureLoadJob(QObject* parent = nullptr);
+    // Cancels a running load and waits the few milliseconds the core takes to
+    // notice, so that quitting during a load is immediate and clean.
+    ~CaptureLoadJob() override;
+
+    void start(const QString& path);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    QString path() const { return m_path; }
+
+signals:
+    void started(const QString& path);
+    void progressed(const tcpladder::ui::LoadProgressInfo& progress);
+    void loaded(const tcpladder::ui::SnapshotPtr& snapshot);
+    void failed(const QString& path, const QString& reason);
+    void cancelled(const QString& path);
+
+private:
+    struct Outcome {
+        SnapshotPtr snapshot;
+        QString error;
+    };
+
+    static void run(QPromise<Outcome>& promise, CaptureLoadJob* job, quint64 generation,
+                    const std::string& path);
+    void post(quint64 generation, const LoadProgressInfo& progress);
+    void dropRunning();
+    void finish(quint64 generation, const QFuture<Outcome>& future);
+
+    QThreadPool m_pool;
+    QFuture<Outcome> m_future;
+    quint64 m_generation = 0;
+    bool m_running = false;
+    QString m_path;
+};
+
+} // namespace tcpladder::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "analysis/connection_summary.h"
+#include "load/loaded_capture.h"
+
+namespace tcpladder::ui {
+
+// What the connection table shows and filters on, worked out once per capture
+// on the loading thread so that data() and filterAcceptsRow() only look up.
+struct ConnectionFacts {
+    ConnectionSummary summary;
+    // Medians over the *other* connections to the same server (address and
+    // port), the reference for "slow"; none when no other one has the value.
+    std::optional<TimeNs> peerMedianRtt;
+    std::optional<TimeNs> peerMedianTtfb;
+    // Payload in both directions, and time since the first packet, when the
+    // first FIN or RST was sent.
+    std::uint64_t bytesBeforeClose = 0;
+    TimeNs closeAfter = 0;
+    // A client RST, or a client FIN while the server still had something to
+    // say: it sent payload after that FIN, or never answered the request.
+    bool clientCutShort = false;
+};
+
+// One entry per connection, by id. `keepGoing` is asked every few thousand
+// connections with how many are done; returning false gives up (nullopt).
+std::optional<std::vector<ConnectionFacts>>
+computeConnectionFacts(const LoadedCapture& capture,
+                       const std::function<bool(std::size_t done)>& keepGoing = {});
+
+} // namespace tcpladder::ui
