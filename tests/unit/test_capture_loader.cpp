@@ -145,6 +145,31 @@ private slots:
                  std::string("2023-11-14 22:13:20.000000000 UTC"));
     }
 
+    // Wireshark reads a pcap record's sub-second field in 32-bit arithmetic:
+    // 1000000 us is a whole second, 2^31 us wraps to 0 (tcpdump's
+    // timestamp_invalid_micro.pcap has both).
+    void damagedMicrosecondFieldsReadAsWiresharkDoes() {
+        const std::vector<Frame> frames = {segment(0, true, {.flags = 0x02}),
+                                           segment(0, false, {.ack = 1001, .flags = 0x12}),
+                                           segment(0, true, {.seq = 1001, .ack = 1, .flags = 0x10})};
+        Bytes image = buildPcap(frames);
+        const auto setMicroseconds = [&](std::size_t record, std::uint32_t value) {
+            std::size_t offset = 24;
+            for (std::size_t i = 0; i < record; ++i)
+                offset += 16 + frames[i].bytes.size();
+            for (int b = 0; b < 4; ++b)
+                image[offset + 4 + b] = static_cast<std::uint8_t>(value >> (8 * b));
+        };
+        setMicroseconds(1, 1000000);
+        setMicroseconds(2, 0x80000000u);
+        TemporaryFile file(image);
+        const auto loaded = loadCapture(file.path());
+        QVERIFY(loaded.ok());
+        const PacketStore& store = loaded.value()->packets;
+        QCOMPARE(store.at(0, 1).time() - store.at(0, 0).time(), 1'000'000'000);
+        QCOMPARE(store.at(0, 2).time() - store.at(0, 0).time(), 0);
+    }
+
     void textForms() {
         QCOMPARE(flagLetters(0x12), std::string("SA"));
         QCOMPARE(flagLetters(0x11), std::string("FA"));
