@@ -41,7 +41,8 @@ void decodeOptions(const std::uint8_t* data, std::size_t length, TcpOptions& opt
             break;
         case kWindowScale:
             if (optionLength == 3)
-                options.windowScale = static_cast<std::int8_t>(value[0] & 0x7F);
+                // Saturate: Wireshark reads any shift above 14 as 14, never modulo.
+                options.windowScale = static_cast<std::int8_t>(std::min<int>(value[0], 127));
             break;
         case kSackPermitted:
             options.sackPermitted = optionLength == 2;

@@ -7,7 +7,7 @@
 
 namespace tcpladder {
 
-// One TCP packet in 36 bytes, everything the table, ladder and chart need;
+// One TCP packet in 36 bytes (35 used), everything the table, ladder and chart need;
 // the rest is re-read from the file at `fileOffset()`. Stored as 32-bit
 // words so the array packs without padding.
 class PacketRecord {
@@ -61,7 +61,6 @@ private:
     std::uint16_t m_window = 0;
     std::uint16_t m_analysisAndScaled = 0;
     std::uint8_t m_flags = 0;
-    std::uint8_t m_reserved = 0;
 };
 
 static_assert(sizeof(PacketRecord) == 36, "the per-packet budget is part of the design");
