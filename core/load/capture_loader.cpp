@@ -71,6 +71,7 @@ public:
         m_capture->connections = m_tracker.takeConnections();
         m_capture->windowShifts.resize(m_capture->connections.size(), {-1, -1});
         m_capture->connectionStarts.resize(m_capture->connections.size());
+        m_capture->connectionLinkTypes.resize(m_capture->connections.size());
         for (int linkType : m_capture->undecodedLinkTypes)
             m_capture->warnings.push_back("link type " + std::to_string(linkType) +
                                           " is not decoded; its packets have no TCP rows");
@@ -89,6 +90,7 @@ private:
         if (tracked.connection >= m_capture->windowShifts.size()) {
             m_capture->windowShifts.resize(tracked.connection + 1, {-1, -1});
             m_capture->connectionStarts.resize(tracked.connection + 1, exact);
+            m_capture->connectionLinkTypes.resize(tracked.connection + 1, raw.linkType);
         }
         const std::uint16_t rawWindow = decoded.segment.window;
         if (tracked.windowScaled && rawWindow != 0)

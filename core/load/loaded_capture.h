@@ -43,6 +43,8 @@ struct LoadedCapture {
     // Each connection's first packet time, exact even where it lies too far
     // from `epochSeconds` for a TimeNs (captures can mix such times).
     std::vector<EpochTime> connectionStarts;
+    // Link type of each connection's first packet, to decode it again.
+    std::vector<int> connectionLinkTypes;
     PacketStore packets;
 
     std::uint32_t scaledWindow(std::uint32_t connection, const PacketRecord& record) const;

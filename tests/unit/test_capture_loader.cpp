@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include "load/capture_loader.h"
+#include "load/packet_details.h"
 #include "store/packet_text.h"
 #include "support/capture_writer.h"
 #include "support/packet_builder.h"
@@ -168,6 +169,36 @@ private slots:
         const PacketStore& store = loaded.value()->packets;
         QCOMPARE(store.at(0, 1).time() - store.at(0, 0).time(), 1'000'000'000);
         QCOMPARE(store.at(0, 2).time() - store.at(0, 0).time(), 0);
+    }
+
+    void detailsAreReadAgainFromTheFile_data() {
+        QTest::addColumn<bool>("pcapng");
+        QTest::newRow("pcap") << false;
+        QTest::newRow("pcapng") << true;
+    }
+
+    void detailsAreReadAgainFromTheFile() {
+        QFETCH(bool, pcapng);
+        const std::vector<Frame> frames = {
+            segment(0, true, {.seq = 5, .flags = 0x02,
+                              .options = concat({mssOption(1400), sackPermittedOption()})}),
+            segment(1, false, {.seq = 9, .ack = 6, .flags = 0x10,
+                               .options = sackOption({{100, 200}})}),
+        };
+        TemporaryFile file(pcapng ? buildPcapng(frames) : buildPcap(frames),
+                           pcapng ? ".pcapng" : ".pcap");
+        const auto loaded = loadCapture(file.path());
+        QVERIFY(loaded.ok());
+        const auto syn = readPacketDetails(*loaded.value(), 0, 0);
+        QVERIFY2(syn.ok(), syn.ok() ? "" : syn.error().c_str());
+        QCOMPARE(syn->tcp.segment.seq, 5u);
+        QCOMPARE(syn->tcp.segment.options.mss, std::int16_t{1400});
+        QVERIFY(syn->tcp.segment.options.sackPermitted);
+        const auto ack = readPacketDetails(*loaded.value(), 0, 1);
+        QVERIFY(ack.ok());
+        QCOMPARE(ack->tcp.segment.options.sackCount, std::uint8_t{1});
+        QCOMPARE(ack->tcp.segment.options.sack[0].right, 200u);
+        QVERIFY(!readPacketDetails(*loaded.value(), 0, 2).ok());
     }
 
     void textForms() {

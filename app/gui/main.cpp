@@ -1,0 +1,29 @@
+#include <QApplication>
+#include <QIcon>
+
+#include "gui_options.h"
+#include "main_window.h"
+#include "startup_actions.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("tcpladder"));
+    QApplication::setOrganizationName(QStringLiteral("tcpladder"));
+    QApplication::setApplicationVersion(QStringLiteral(TCPLADDER_VERSION));
+    // Matches the installed tcpladder.desktop, so Wayland compositors and
+    // task bars find the icon and group the windows.
+    QApplication::setDesktopFileName(QStringLiteral("tcpladder"));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("tcpladder"), QIcon(QStringLiteral(":/icons/tcpladder.svg"))));
+
+    const tcpladder::gui::GuiOptions options =
+        tcpladder::gui::parseGuiOptions(QApplication::arguments());
+    tcpladder::ui::MainWindow window;
+    if (options.windowSize)
+        window.resize(*options.windowSize);
+    new tcpladder::gui::StartupActions(&window, options);
+    window.show();
+    if (!options.capture.isEmpty())
+        window.openCapture(options.capture);
+    return QApplication::exec();
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QObject>
+#include <memory>
+
+#include "common/time_ns.h"
+#include "load/loaded_capture.h"
+
+namespace tcpladder::ui {
+
+// The one shared state every connection view observes (table, ladder, chart,
+// details pane), so views never call each other: the current capture and
+// connection, the selected packet, and the visible time range. Times are
+// nanoseconds since the connection's first packet.
+class ConnectionViewState : public QObject {
+    Q_OBJECT
+
+public:
+    explicit ConnectionViewState(QObject* parent = nullptr);
+
+    std::shared_ptr<const LoadedCapture> capture() const { return m_capture; }
+    // -1 when no connection is selected.
+    int connection() const { return m_connection; }
+    // Index of the packet within the connection; -1 when none.
+    qint64 selectedPacket() const { return m_selectedPacket; }
+    TimeNs visibleBegin() const { return m_visibleBegin; }
+    TimeNs visibleEnd() const { return m_visibleEnd; }
+    // When linked, a zoom in one view shows the same time range in the others.
+    bool zoomLinked() const { return m_zoomLinked; }
+
+public slots:
+    // Resets connection and selection.
+    void setCapture(std::shared_ptr<const LoadedCapture> capture);
+    void setConnection(int connection);
+    void setSelectedPacket(qint64 index);
+    // `source` is the view that changed it, so it can ignore its own echo.
+    void setVisibleRange(TimeNs begin, TimeNs end, QObject* source);
+    void setZoomLinked(bool linked);
+
+signals:
+    void captureChanged();
+    void connectionChanged(int connection);
+    void selectedPacketChanged(qint64 index);
+    void visibleRangeChanged(TimeNs begin, TimeNs end, QObject* source);
+    void zoomLinkedChanged(bool linked);
+
+private:
+    std::shared_ptr<const LoadedCapture> m_capture;
+    int m_connection = -1;
+    qint64 m_selectedPacket = -1;
+    TimeNs m_visibleBegin = 0;
+    TimeNs m_visibleEnd = 0;
+    bool m_zoomLinked = true;
+};
+
+} // namespace tcpladder::ui
