@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::uint64_t kPcapFileHeaderSize = 24;
 constexpr std::uint64_t kPcapRecordHeaderSize = 16;
+constexpr std::size_t kStreamBufferSize = 1 << 20;
 
 std::string stripTrailingNewline(std::string text) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
@@ -28,8 +29,9 @@ bool isMicrosecondPcap(FILE* file) {
 
 } // namespace
 
-LibpcapSource::LibpcapSource(pcap* handle, bool isPcapng, bool microsecondFile)
-    : m_handle(handle), m_isPcapng(isPcapng), m_microsecondFile(microsecondFile),
+LibpcapSource::LibpcapSource(pcap* handle, std::unique_ptr<char[]> streamBuffer, bool isPcapng,
+                             bool microsecondFile)
+    : m_handle(handle), m_streamBuffer(std::move(streamBuffer)), m_isPcapng(isPcapng), m_microsecondFile(microsecondFile),
       m_linkType(pcap_datalink(handle)),
       m_offset(isPcapng ? static_cast<std::uint64_t>(std::ftell(pcap_file(handle)))
                         : kPcapFileHeaderSize) {}
@@ -61,6 +63,11 @@ Result<std::unique_ptr<LibpcapSource>> LibpcapSource::open(const std::string& pa
 }
 
 Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file) {
+    // libpcap reads record by record through stdio; a large buffer turns that
+    // into few large reads instead of a syscall every few packets. (glibc
+    // ignores the size unless it is given the buffer too.)
+    auto streamBuffer = std::make_unique<char[]>(kStreamBufferSize);
+    std::setvbuf(file, streamBuffer.get(), _IOFBF, kStreamBufferSize);
     const bool microsecondFile = isMicrosecondPcap(file);
     char errbuf[PCAP_ERRBUF_SIZE] = {};
     // libpcap takes over the stream only when it succeeds.
@@ -71,7 +78,7 @@ Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file) {
     }
     // libpcap reports a pcapng file's section version (1.0 or 1.2); pcap files are 2.x.
     const bool isPcapng = pcap_major_version(handle) == 1;
-    return std::unique_ptr<LibpcapSource>(new LibpcapSource(handle, isPcapng, microsecondFile));
+    return std::unique_ptr<LibpcapSource>(new LibpcapSource(handle, std::move(streamBuffer), isPcapng, microsecondFile));
 }
 
 ReadStatus LibpcapSource::next(RawPacket& packet) {

@@ -27,10 +27,12 @@ public:
     bool isPcapng() const { return m_isPcapng; }
 
 private:
-    LibpcapSource(pcap* handle, bool isPcapng, bool microsecondFile);
+    LibpcapSource(pcap* handle, std::unique_ptr<char[]> streamBuffer, bool isPcapng,
+                  bool microsecondFile);
     void setTimestamp(RawPacket& packet, std::int64_t seconds, std::int64_t subsecond) const;
 
     pcap* m_handle;
+    std::unique_ptr<char[]> m_streamBuffer; // outlives the stream, closed in the destructor body
     bool m_isPcapng;
     bool m_microsecondFile;
     int m_linkType;

@@ -77,7 +77,13 @@ bool decodeTcp(Layer layer, const IpAddress& src, const IpAddress& dst, DecodeCo
     if (headerLength < 20 || layer.reported < headerLength)
         return context.missed(DecodeMiss::Malformed);
     TcpSegment& segment = context.out.segment;
-    segment = TcpSegment{};
+    // Reset only what says an option is present; the option values are read
+    // only when their presence says so (clearing all is a per-packet memset).
+    segment.options.mss = -1;
+    segment.options.windowScale = -1;
+    segment.options.sackPermitted = false;
+    segment.options.hasTimestamps = false;
+    segment.options.sackCount = 0;
     segment.srcPort = readBe16(header);
     segment.dstPort = readBe16(header + 2);
     segment.seq = readBe32(header + 4);

@@ -7,6 +7,7 @@
 
 #include "capture/capture_opener.h"
 #include "decode/packet_decoder.h"
+#include "load/decode_pipeline.h"
 #include "tcp/connection_tracker.h"
 
 namespace tcpladder {
@@ -26,46 +27,35 @@ public:
 
     Result<std::shared_ptr<LoadedCapture>> run() {
         const auto started = std::chrono::steady_clock::now();
-        RawPacket raw;
-        DecodedTcp decoded;
-        for (;;) {
-            const ReadStatus status = m_source.next(raw);
-            if (status == ReadStatus::End)
+        DecodePipeline pipeline(m_source);
+        m_pipeline = &pipeline;
+        bool stopped = false;
+        while (!stopped) {
+            const std::vector<DecodedFrame>* batch = pipeline.next();
+            if (!batch)
                 break;
-            if (status == ReadStatus::Error) {
-                if (m_capture->frames == 0)
-                    return Error{m_source.errorMessage()};
-                m_capture->warnings.push_back(m_source.errorMessage() + " (after packet " +
-                                              std::to_string(m_capture->frames) + ")");
-                break;
+            for (const DecodedFrame& frame : *batch) {
+                if (m_capture->frames == PacketRecord::kMaxFrame) {
+                    m_capture->warnings.push_back("stopped after " +
+                                                  std::to_string(m_capture->frames) +
+                                                  " packets, the most one capture can hold");
+                    stopped = true;
+                    break;
+                }
+                addFrame(frame);
+                if (m_capture->frames % m_options.progressInterval == 0 && !reportProgress()) {
+                    m_capture->cancelled = true;
+                    stopped = true;
+                    break;
+                }
             }
-            if (m_capture->frames == PacketRecord::kMaxFrame) {
-                m_capture->warnings.push_back("stopped after " + std::to_string(m_capture->frames) +
-                                              " packets, the most one capture can hold");
-                break;
-            }
-            const std::uint64_t frame = ++m_capture->frames;
-            if (frame == 1)
-                m_capture->epochSeconds = raw.epochSecond;
-            const EpochTime exact{raw.epochSecond, static_cast<std::int64_t>(
-                                                   static_cast<std::uint64_t>(raw.timestamp) -
-                                                   static_cast<std::uint64_t>(raw.epochSecond) *
-                                                       kNsPerSecond)};
-            // Relative to the capture's epoch second; wrapping arithmetic keeps differences exact.
-            raw.timestamp = static_cast<TimeNs>(
-                static_cast<std::uint64_t>(raw.timestamp) -
-                static_cast<std::uint64_t>(m_capture->epochSeconds) * kNsPerSecond);
-            if (frame == 1)
-                m_capture->firstTime = raw.timestamp;
-            m_capture->lastTime = raw.timestamp;
-            if (m_decoder.decode(raw, decoded))
-                addSegment(raw, exact, decoded, frame);
-            else if (!isDecodedLinkType(raw.linkType))
-                noteUndecodedLinkType(raw.linkType);
-            if (frame % m_options.progressInterval == 0 && !reportProgress()) {
-                m_capture->cancelled = true;
-                break;
-            }
+        }
+        pipeline.stop();
+        if (!stopped && pipeline.endStatus() == ReadStatus::Error) {
+            if (m_capture->frames == 0)
+                return Error{pipeline.errorMessage()};
+            m_capture->warnings.push_back(pipeline.errorMessage() + " (after packet " +
+                                          std::to_string(m_capture->frames) + ")");
         }
         reportProgress();
         m_capture->connections = m_tracker.takeConnections();
@@ -75,6 +65,7 @@ public:
         for (int linkType : m_capture->undecodedLinkTypes)
             m_capture->warnings.push_back("link type " + std::to_string(linkType) +
                                           " is not decoded; its packets have no TCP rows");
+        m_pipeline = nullptr;
         m_capture->loadDuration = std::chrono::duration_cast<std::chrono::nanoseconds>(
                                       std::chrono::steady_clock::now() - started)
                                       .count();
@@ -82,10 +73,32 @@ public:
     }
 
 private:
-    void addSegment(const RawPacket& raw, const EpochTime& exact, const DecodedTcp& decoded,
+    void addFrame(const DecodedFrame& frame) {
+        const std::uint64_t ordinal = ++m_capture->frames;
+        if (ordinal == 1)
+            m_capture->epochSeconds = frame.epochSecond;
+        const EpochTime exact{frame.epochSecond,
+                              static_cast<std::int64_t>(static_cast<std::uint64_t>(frame.timestamp) -
+                                                        static_cast<std::uint64_t>(frame.epochSecond) *
+                                                            kNsPerSecond)};
+        // Relative to the capture's epoch second; wrapping arithmetic keeps differences exact.
+        const auto time = static_cast<TimeNs>(
+            static_cast<std::uint64_t>(frame.timestamp) -
+            static_cast<std::uint64_t>(m_capture->epochSeconds) * kNsPerSecond);
+        if (ordinal == 1)
+            m_capture->firstTime = time;
+        m_capture->lastTime = time;
+        if (frame.hasTcp)
+            addSegment(frame, time, exact, ordinal);
+        else if (!isDecodedLinkType(frame.linkType))
+            noteUndecodedLinkType(frame.linkType);
+    }
+
+    void addSegment(const DecodedFrame& raw, TimeNs time, const EpochTime& exact,
                     std::uint64_t frame) {
+        const DecodedTcp& decoded = raw.tcp;
         const TrackedSegment tracked =
-            m_tracker.add(decoded.src, decoded.dst, decoded.segment, raw.timestamp, frame);
+            m_tracker.add(decoded.src, decoded.dst, decoded.segment, time, frame);
         ++m_capture->tcpPackets;
         if (tracked.connection >= m_capture->windowShifts.size()) {
             m_capture->windowShifts.resize(tracked.connection + 1, {-1, -1});
@@ -96,7 +109,7 @@ private:
         if (tracked.windowScaled && rawWindow != 0)
             m_capture->windowShifts[tracked.connection][tracked.side] = shiftOf(tracked, rawWindow);
         PacketRecord::Fields fields;
-        fields.time = raw.timestamp;
+        fields.time = time;
         fields.frame = frame;
         fields.fileOffset = raw.fileOffset;
         fields.side = tracked.side;
@@ -120,7 +133,7 @@ private:
         if (!m_options.progress)
             return true;
         LoadProgress progress;
-        progress.bytesRead = m_source.bytesRead();
+        progress.bytesRead = m_pipeline ? m_pipeline->bytesRead() : m_source.bytesRead();
         progress.fileSize = m_capture->fileSize;
         progress.frames = m_capture->frames;
         progress.tcpPackets = m_capture->tcpPackets;
@@ -131,8 +144,8 @@ private:
     PacketSource& m_source;
     const LoadOptions& m_options;
     std::shared_ptr<LoadedCapture> m_capture;
-    PacketDecoder m_decoder;
     ConnectionTracker m_tracker;
+    const DecodePipeline* m_pipeline = nullptr;
 };
 
 } // namespace

@@ -56,10 +56,15 @@ void PacketStore::append(std::uint32_t connection, const PacketRecord& packet) {
     if (connection >= m_connections.size())
         m_connections.resize(connection + 1);
     ConnectionPackets& packets = m_connections[connection];
-    const ChunkPosition position = locate(packets.count);
-    if (position.chunk == packets.chunkStarts.size())
-        packets.chunkStarts.push_back(allocateChunk(chunkSize(position.chunk)));
-    record(packets.chunkStarts[position.chunk] + position.offset) = packet;
+    if (packets.room == 0) {
+        const std::uint32_t size = chunkSize(packets.chunkStarts.size());
+        const std::uint32_t start = allocateChunk(size);
+        packets.chunkStarts.push_back(start);
+        packets.tail = &record(start);
+        packets.room = size;
+    }
+    *packets.tail++ = packet;
+    --packets.room;
     ++packets.count;
     ++m_totalPackets;
 }

@@ -30,7 +30,10 @@ private:
 
 } // namespace
 
-CaptureLoadJob::CaptureLoadJob(QObject* parent) : QObject(parent) {
+CaptureLoadJob::CaptureLoadJob(QObject* parent)
+    : QObject(parent), m_load([](const std::string& path, const LoadOptions& options) {
+          return loadCapture(path, options);
+      }) {
     qRegisterMetaType<LoadProgressInfo>();
     qRegisterMetaType<SnapshotPtr>();
 }
@@ -40,13 +43,18 @@ CaptureLoadJob::~CaptureLoadJob() {
     m_pool.waitForDone();
 }
 
+bool CaptureLoadJob::waitForIdle(int timeoutMs) {
+    return m_pool.waitForDone(timeoutMs);
+}
+
 void CaptureLoadJob::start(const QString& path) {
     dropRunning();
     const quint64 generation = ++m_generation;
     m_running = true;
     m_path = path;
     emit started(path);
-    m_future = QtConcurrent::run(&m_pool, &CaptureLoadJob::run, this, generation, path.toStdString());
+    m_future = QtConcurrent::run(&m_pool, &CaptureLoadJob::run, this, m_load, generation,
+                                 path.toStdString());
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         finish(generation, watcher->future());
@@ -95,8 +103,8 @@ void CaptureLoadJob::finish(quint64 generation, const QFuture<Outcome>& future) 
         emit failed(m_path, outcome.error);
 }
 
-void CaptureLoadJob::run(QPromise<Outcome>& promise, CaptureLoadJob* job, quint64 generation,
-                         const std::string& path) {
+void CaptureLoadJob::run(QPromise<Outcome>& promise, CaptureLoadJob* job, LoadFunction load,
+                         quint64 generation, const std::string& path) {
     Throttle throttle;
     LoadProgressInfo progress;
     LoadOptions options;
@@ -109,7 +117,7 @@ void CaptureLoadJob::run(QPromise<Outcome>& promise, CaptureLoadJob* job, quint6
         }
         return true;
     };
-    auto loaded = loadCapture(path, options);
+    auto loaded = load(path, options);
     if (promise.isCanceled())
         return;
     if (!loaded) {

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
+#include <functional>
 
 #include "loading/capture_snapshot.h"
 #include "loading/load_progress.h"
@@ -17,6 +18,10 @@ class CaptureLoadJob : public QObject {
     Q_OBJECT
 
 public:
+    // The core's loadCapture, or a stand-in a test puts there to watch it.
+    using LoadFunction = std::function<Result<std::shared_ptr<LoadedCapture>>(
+        const std::string& path, const LoadOptions& options)>;
+
     explicit CaptureLoadJob(QObject* parent = nullptr);
     // Cancels a running load and waits the few milliseconds the core takes to
     // notice, so that quitting during a load is immediate and clean.
@@ -26,6 +31,9 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     QString path() const { return m_path; }
+    void setLoadFunction(LoadFunction load) { m_load = std::move(load); }
+    // Blocks until no load runs on the worker any more, cancelled ones too.
+    bool waitForIdle(int timeoutMs = -1);
 
 signals:
     void started(const QString& path);
@@ -40,12 +48,13 @@ private:
         QString error;
     };
 
-    static void run(QPromise<Outcome>& promise, CaptureLoadJob* job, quint64 generation,
-                    const std::string& path);
+    static void run(QPromise<Outcome>& promise, CaptureLoadJob* job, LoadFunction load,
+                    quint64 generation, const std::string& path);
     void post(quint64 generation, const LoadProgressInfo& progress);
     void dropRunning();
     void finish(quint64 generation, const QFuture<Outcome>& future);
 
+    LoadFunction m_load;
     QThreadPool m_pool;
     QFuture<Outcome> m_future;
     quint64 m_generation = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <span>
 
 #include "decode/tcp_segment.h"
 
@@ -69,9 +70,33 @@ std::optional<TimeNs> medianOfOthers(const std::vector<TimeNs>& sorted, std::opt
     return at(count / 2 - 1) + (at(count / 2) - at(count / 2 - 1)) / 2;
 }
 
+struct SortedValues {
+    std::vector<TimeNs> rtts;
+    std::vector<TimeNs> ttfbs;
+
+    template <typename Ids> void collect(const std::vector<ConnectionFacts>& facts, const Ids& ids) {
+        rtts.clear();
+        ttfbs.clear();
+        for (std::uint32_t id : ids) {
+            const ConnectionSummary& summary = facts[id].summary;
+            if (const auto rtt = summary.handshakeRtt())
+                rtts.push_back(*rtt);
+            if (summary.timeToFirstServerByte)
+                ttfbs.push_back(*summary.timeToFirstServerByte);
+        }
+        std::sort(rtts.begin(), rtts.end());
+        std::sort(ttfbs.begin(), ttfbs.end());
+    }
+};
+
+// Peers are the other connections to the same server; where none of them has
+// the value, the capture's other connections stand in, so that the one
+// connection to a distant server is not slow merely for being alone.
 void fillPeerMedians(const LoadedCapture& capture, std::vector<ConnectionFacts>& facts) {
     std::vector<std::uint32_t> order(capture.connections.size());
     std::iota(order.begin(), order.end(), 0u);
+    SortedValues everyone;
+    everyone.collect(facts, order);
     const auto serverOf = [&](std::uint32_t id) -> const Endpoint& {
         return capture.connections[id].server();
     };
@@ -80,27 +105,23 @@ void fillPeerMedians(const LoadedCapture& capture, std::vector<ConnectionFacts>&
         const Endpoint& y = serverOf(b);
         return x.address != y.address ? x.address < y.address : x.port < y.port;
     });
-    std::vector<TimeNs> rtts;
-    std::vector<TimeNs> ttfbs;
+    SortedValues group;
     for (std::size_t begin = 0; begin < order.size();) {
         std::size_t end = begin + 1;
         while (end < order.size() && serverOf(order[end]) == serverOf(order[begin]))
             ++end;
-        rtts.clear();
-        ttfbs.clear();
-        for (std::size_t i = begin; i < end; ++i) {
-            const ConnectionSummary& summary = facts[order[i]].summary;
-            if (const auto rtt = summary.handshakeRtt())
-                rtts.push_back(*rtt);
-            if (summary.timeToFirstServerByte)
-                ttfbs.push_back(*summary.timeToFirstServerByte);
-        }
-        std::sort(rtts.begin(), rtts.end());
-        std::sort(ttfbs.begin(), ttfbs.end());
-        for (std::size_t i = begin; i < end; ++i) {
-            ConnectionFacts& fact = facts[order[i]];
-            fact.peerMedianRtt = medianOfOthers(rtts, fact.summary.handshakeRtt());
-            fact.peerMedianTtfb = medianOfOthers(ttfbs, fact.summary.timeToFirstServerByte);
+        const std::span<const std::uint32_t> members(order.data() + begin, end - begin);
+        group.collect(facts, members);
+        for (std::uint32_t id : members) {
+            ConnectionFacts& fact = facts[id];
+            const auto rtt = fact.summary.handshakeRtt();
+            const auto& ttfb = fact.summary.timeToFirstServerByte;
+            fact.peerMedianRtt = medianOfOthers(group.rtts, rtt);
+            if (!fact.peerMedianRtt)
+                fact.peerMedianRtt = medianOfOthers(everyone.rtts, rtt);
+            fact.peerMedianTtfb = medianOfOthers(group.ttfbs, ttfb);
+            if (!fact.peerMedianTtfb)
+                fact.peerMedianTtfb = medianOfOthers(everyone.ttfbs, ttfb);
         }
         begin = end;
     }

@@ -16,7 +16,8 @@ namespace tcpladder::ui {
 struct ConnectionFacts {
     ConnectionSummary summary;
     // Medians over the *other* connections to the same server (address and
-    // port), the reference for "slow"; none when no other one has the value.
+    // port), or over all other connections when none of those has the
+    // value: the reference for "slow". None when no other one has it.
     std::optional<TimeNs> peerMedianRtt;
     std::optional<TimeNs> peerMedianTtfb;
     // Payload in both directions, and time since the first packet, when the

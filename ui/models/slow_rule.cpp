@@ -37,7 +37,7 @@ QString SlowRule::description() const {
             .arg(formatDuration(*fixedThreshold));
     return QStringLiteral("Slow: handshake RTT or time to first server byte above %1× the median "
                           "of the other connections to the same server, and above %2 in any "
-                          "case (only %2 when there is no other connection to compare with).")
+                          "case. Without another connection to that server, all other connections are the reference.")
         .arg(kPeerFactor)
         .arg(formatDuration(kFloor));
 }

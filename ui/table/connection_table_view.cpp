@@ -13,6 +13,12 @@
 #include "table/table_copy.h"
 
 namespace tcpladder::ui {
+namespace {
+
+// Rows measured when a new capture may need wider number columns.
+constexpr int kRowsMeasured = 200;
+
+} // namespace
 
 ConnectionTableView::ConnectionTableView(QWidget* parent) : QTableView(parent) {
     setObjectName(QStringLiteral("connectionTable"));
@@ -32,6 +38,7 @@ ConnectionTableView::ConnectionTableView(QWidget* parent) : QTableView(parent) {
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setSectionsMovable(true);
+    horizontalHeader()->setResizeContentsPrecision(kRowsMeasured);
 
     auto* copy = new QAction(tr("&Copy Rows"), this);
     copy->setObjectName(QStringLiteral("copyRowsAction"));
@@ -57,6 +64,7 @@ void ConnectionTableView::setProxy(ConnectionFilterProxy* proxy) {
     connect(proxy, &ConnectionFilterProxy::filterChanged, this,
             &ConnectionTableView::restoreSelection);
     connect(proxy, &QAbstractItemModel::modelReset, this, &ConnectionTableView::forgetConnection);
+    connect(proxy, &QAbstractItemModel::modelReset, this, &ConnectionTableView::widenNumericColumns);
     connect(proxy, &QAbstractItemModel::layoutChanged, this, [this] {
         if (currentIndex().isValid())
             scrollTo(currentIndex());
@@ -80,6 +88,19 @@ void ConnectionTableView::setDefaultColumnWidths() {
     };
     for (const auto& [column, sample] : widths)
         horizontalHeader()->resizeSection(column, width(sample));
+}
+
+// Numbers cut in the middle mislead, so a new capture may widen a number
+// column to its sampled contents; it never narrows what the reader chose.
+void ConnectionTableView::widenNumericColumns() {
+    using M = ConnectionTableModel;
+    for (int column : {M::StartColumn, M::DurationColumn, M::PacketsColumn, M::BytesToServerColumn,
+                       M::BytesToClientColumn, M::HandshakeRttColumn, M::FirstByteColumn,
+                       M::RetransmissionsColumn}) {
+        const int needed = sizeHintForColumn(column);
+        if (needed > horizontalHeader()->sectionSize(column))
+            horizontalHeader()->resizeSection(column, needed);
+    }
 }
 
 int ConnectionTableView::connectionAt(int proxyRow) const {

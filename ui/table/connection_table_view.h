@@ -38,6 +38,7 @@ private:
     QModelIndex rowOf(int connectionId) const;
     QList<int> selectedProxyRows() const;
     void setDefaultColumnWidths();
+    void widenNumericColumns();
     void onCurrentRowChanged(const QModelIndex& current);
     void rememberSelection();
     void restoreSelection();

@@ -93,8 +93,8 @@ QFormLayout* ConnectionSummaryPanel::addGroup(QGridLayout* grid, int column, con
     auto* box = new QGroupBox(title);
     auto* form = new QFormLayout(box);
     form->setLabelAlignment(Qt::AlignRight);
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    grid->addWidget(box, 0, column, Qt::AlignTop);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    grid->addWidget(box, 0, column);
     return form;
 }
 

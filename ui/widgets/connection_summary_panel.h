@@ -7,6 +7,7 @@
 #include "models/slow_rule.h"
 
 class QFormLayout;
+class QGridLayout;
 class QLabel;
 class QStackedWidget;
 
@@ -28,7 +29,7 @@ public:
     QString fieldText(const QString& field) const;
 
 private:
-    QFormLayout* addGroup(class QGridLayout* grid, int column, const QString& title);
+    QFormLayout* addGroup(QGridLayout* grid, int column, const QString& title);
     void addField(QFormLayout* form, const QString& field, const QString& label);
     void setField(const QString& field, const QString& text, const QString& toolTip = {});
     void refresh();

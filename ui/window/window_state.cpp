@@ -49,7 +49,7 @@ void saveWindowState(const WindowStateParts& parts) {
     settings.endGroup();
     const SlowRule rule = parts.filterBar->slowRule();
     settings.setValue(QStringLiteral("filter/slowThresholdMs"),
-                      rule.fixedThreshold ? *rule.fixedThreshold / kNsPerMs : 0);
+                      qint64{rule.fixedThreshold ? *rule.fixedThreshold / kNsPerMs : 0});
 }
 
 } // namespace tcpladder::ui

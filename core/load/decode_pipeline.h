@@ -1,0 +1,68 @@
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "capture/packet_source.h"
+#include "decode/decode_context.h"
+
+namespace tcpladder {
+
+// One frame as the reading thread hands it over: where and when it was,
+// and its TCP segment when it carries one.
+struct DecodedFrame {
+    TimeNs timestamp = 0;
+    std::int64_t epochSecond = 0;
+    std::uint64_t fileOffset = 0;
+    int linkType = 0;
+    bool hasTcp = false;
+    DecodedTcp tcp;
+};
+
+// Reads and decodes on a thread of its own, in batches, while the caller
+// tracks connections: the two halves of a load cost about the same, so on
+// two cores a load takes little longer than reading the file alone.
+// Frames arrive in file order; IP reassembly stays on the reading thread.
+class DecodePipeline {
+public:
+    explicit DecodePipeline(PacketSource& source);
+    ~DecodePipeline();
+    DecodePipeline(const DecodePipeline&) = delete;
+    DecodePipeline& operator=(const DecodePipeline&) = delete;
+
+    // The next batch, valid until the next call; nullptr once the source
+    // ended or failed (then see endStatus()).
+    const std::vector<DecodedFrame>* next();
+    ReadStatus endStatus() const { return m_endStatus; }
+    const std::string& errorMessage() const { return m_error; }
+    std::uint64_t bytesRead() const { return m_bytesRead.load(std::memory_order_relaxed); }
+    // Ends the reading thread early (cancel, limits); safe to call twice.
+    void stop();
+
+private:
+    using Batch = std::vector<DecodedFrame>;
+
+    void readLoop();
+
+    PacketSource& m_source;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<std::unique_ptr<Batch>> m_full;
+    std::vector<std::unique_ptr<Batch>> m_free;
+    std::unique_ptr<Batch> m_current; // held by the consumer
+    bool m_finished = false;          // the reader produced its last batch
+    bool m_stopping = false;
+    ReadStatus m_endStatus = ReadStatus::End;
+    std::string m_error;
+    std::atomic<std::uint64_t> m_bytesRead{0};
+    std::thread m_reader;
+};
+
+} // namespace tcpladder

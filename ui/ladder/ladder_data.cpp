@@ -1,0 +1,120 @@
+#include "ladder/ladder_data.h"
+
+#include <algorithm>
+#include <ranges>
+
+#include "format/qt_text.h"
+#include "format/units.h"
+
+namespace tcpladder::ui {
+namespace {
+
+QString closeText(ClosedBy closedBy) {
+    switch (closedBy) {
+    case ClosedBy::ClientRst:
+        return QStringLiteral("Reset by the client");
+    case ClosedBy::ServerRst:
+        return QStringLiteral("Reset by the server");
+    case ClosedBy::ClientFin:
+        return QStringLiteral("Client closed first (FIN)");
+    case ClosedBy::ServerFin:
+        return QStringLiteral("Server closed first (FIN)");
+    case ClosedBy::Nobody:
+        break;
+    }
+    return {};
+}
+
+void addHandshakeNotes(const LadderData& data, std::vector<LadderNote>& notes) {
+    const LadderTimeline& timeline = data.timeline;
+    const ConnectionSummary& summary = data.summary;
+    if (const auto rtt = summary.handshakeRtt(); rtt && timeline.handshakeAck) {
+        notes.push_back({LadderNote::Kind::Handshake, *timeline.handshakeAck,
+                         data.relativeTime(*timeline.handshakeAck),
+                         data.relativeTime(*timeline.handshakeAck),
+                         QStringLiteral("Handshake RTT %1").arg(formatDuration(*rtt)),
+                         QStringLiteral("SYN → SYN+ACK %1 (capture point ↔ server), SYN+ACK → "
+                                        "ACK %2 (capture point ↔ client)")
+                             .arg(formatDuration(*summary.synToSynAck),
+                                  formatDuration(*summary.synAckToAck))});
+    }
+    if (summary.timeToFirstServerByte && timeline.firstServerPayload) {
+        const std::size_t index = *timeline.firstServerPayload;
+        QString text = QStringLiteral("First response byte after %1")
+                           .arg(formatDuration(*summary.timeToFirstServerByte));
+        QString detail = QStringLiteral("From the client's first payload byte to the server's, "
+                                        "as seen at the capture point.");
+        if (data.estimate.known()) {
+            const TimeNs think =
+                std::max<TimeNs>(0, *summary.timeToFirstServerByte - 2 * data.estimate.serverDelay);
+            text += QStringLiteral("\nServer think time ≈ %1").arg(formatDuration(think));
+            detail += QStringLiteral(" Think time subtracts the capture point ↔ server round "
+                                     "trip (%1) taken from the handshake.")
+                          .arg(formatDuration(2 * data.estimate.serverDelay));
+        }
+        notes.push_back({LadderNote::Kind::ThinkTime, index, data.relativeTime(index),
+                         data.relativeTime(index), text, detail});
+    }
+}
+
+} // namespace
+
+std::size_t LadderData::firstAtOrAfter(TimeNs time) const {
+    const auto indices = std::views::iota(std::size_t{0}, packetCount());
+    const auto found = std::ranges::partition_point(indices, [&](std::size_t i) {
+        const TimeNs key = timeline.runningMax.empty() ? relativeTime(i) : timeline.runningMax[i];
+        return key < time;
+    });
+    return found == indices.end() ? packetCount() : *found;
+}
+
+std::size_t LadderData::indexOfFrame(std::uint64_t frame) const {
+    const auto indices = std::views::iota(std::size_t{0}, packetCount());
+    const auto found = std::ranges::partition_point(
+        indices, [&](std::size_t i) { return packet(i).frame() < frame; });
+    return found == indices.end() ? packetCount() : *found;
+}
+
+std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCapture> capture,
+                                                  std::uint32_t connection,
+                                                  const TimelineThresholds& thresholds) {
+    auto data = std::make_shared<LadderData>();
+    const Connection& info = capture->connections.at(connection);
+    data->connection = connection;
+    data->clientSide = info.clientSide();
+    data->summary = summarizeConnection(*capture, connection);
+    data->estimate =
+        estimateCapturePoint(data->summary.synToSynAck, data->summary.synAckToAck);
+    data->timeline = buildTimeline(*capture, connection, thresholds);
+    data->clientName = toQString(formatEndpoint(info.client().address, info.client().port));
+    data->serverName = toQString(formatEndpoint(info.server().address, info.server().port));
+    data->capture = std::move(capture);
+    if (data->packetCount() == 0)
+        return data;
+    data->origin = data->capture->packets.at(connection, 0).time();
+
+    std::vector<LadderNote> notes;
+    addHandshakeNotes(*data, notes);
+    for (const Silence& stall : data->timeline.stalls) {
+        notes.push_back({LadderNote::Kind::Stall, stall.before, stall.begin, stall.end,
+                         QStringLiteral("Stall %1").arg(formatDuration(stall.length())),
+                         QStringLiteral("No packet for %1 while %2 from the %3 waited for "
+                                        "their ACK.")
+                             .arg(formatDuration(stall.length()), formatBytes(stall.outstanding),
+                                  stall.outstandingFromClient ? QStringLiteral("client")
+                                                              : QStringLiteral("server"))});
+    }
+    if (data->timeline.firstClose && data->summary.closedBy != ClosedBy::Nobody) {
+        const std::size_t index = *data->timeline.firstClose;
+        notes.push_back({LadderNote::Kind::Close, index, data->relativeTime(index),
+                         data->relativeTime(index), closeText(data->summary.closedBy),
+                         QStringLiteral("Connection state %1: %2")
+                             .arg(toQString(connStateCode(data->summary.state)),
+                                  toQString(connStateMeaning(data->summary.state)))});
+    }
+    std::ranges::stable_sort(notes, {}, &LadderNote::time);
+    data->notes = std::move(notes);
+    return data;
+}
+
+} // namespace tcpladder::ui

@@ -1,0 +1,285 @@
+#include "ladder/ladder_painter.h"
+
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "format/units.h"
+#include "ladder/ladder_labels.h"
+#include "ladder/ladder_style.h"
+#include "ladder/ladder_ticks.h"
+
+namespace tcpladder::ui {
+namespace {
+
+using namespace ladder_palette;
+
+constexpr double kHeadLength = 8;
+constexpr double kTickSpacing = 56;
+
+void zigzag(QPainter& painter, double left, double right, double y) {
+    QPainterPath path(QPointF(left, y));
+    bool up = true;
+    for (double x = left + 5; x <= right; x += 5, up = !up)
+        path.lineTo(x, y + (up ? -3 : 3));
+    painter.drawPath(path);
+}
+
+} // namespace
+
+void paintArrowLine(QPainter& painter, QPointF start, QPointF end, const QColor& color,
+                    double width) {
+    const QPointF delta = end - start;
+    const double length = std::hypot(delta.x(), delta.y());
+    if (length < 1)
+        return;
+    const QPointF unit = delta / length;
+    const QPointF normal(-unit.y(), unit.x());
+    const double head = kHeadLength + width;
+    const QPointF base = end - unit * head;
+    painter.setPen(QPen(color, width, Qt::SolidLine, Qt::FlatCap));
+    painter.drawLine(start, base + unit * 1.0);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(color);
+    const QPointF wing = normal * (head * 0.42);
+    const QPointF points[] = {end, base + wing, base - wing};
+    painter.drawPolygon(points, 3);
+}
+
+double paintBadge(QPainter& painter, QPointF topLeft, const Badge& badge) {
+    painter.setFont(smallFont());
+    const QFontMetricsF metrics(painter.font());
+    const double width = metrics.horizontalAdvance(badge.text) + 8;
+    const QRectF rect(topLeft, QSizeF(width, metrics.height() + 2));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(badge.color);
+    painter.drawRoundedRect(rect, 3, 3);
+    painter.setPen(badge.textColor);
+    painter.drawText(rect, Qt::AlignCenter, badge.text);
+    return width;
+}
+
+void LadderPainter::paint(QPainter& painter, const LadderPaintParams& params) const {
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    std::vector<std::size_t> drawn;
+    if (params.cull) {
+        drawn = m_layout.arrowsToDraw(params.top, params.bottom);
+    } else {
+        drawn.resize(m_layout.data().packetCount());
+        std::iota(drawn.begin(), drawn.end(), std::size_t{0});
+    }
+    paintBack(painter, params);
+    paintArrows(painter, drawn, params);
+    paintLabels(painter, drawn);
+    paintNotes(painter, params);
+    painter.restore();
+}
+
+void LadderPainter::paintBack(QPainter& painter, const LadderPaintParams& params) const {
+    const LadderColumns& c = m_layout.columns();
+    const LadderOptions& options = m_layout.options();
+    painter.fillRect(QRectF(0, params.top, c.width, params.bottom - params.top), Qt::white);
+    for (const auto& [index, color] :
+         {std::pair{params.hovered, kHover}, std::pair{params.selected, kSelection}}) {
+        if (!index || *index >= m_layout.data().packetCount())
+            continue;
+        const LadderArrow arrow = m_layout.arrow(*index);
+        const double top = std::min({arrow.start.y(), arrow.end.y(), arrow.captureY}) - 3;
+        const double bottom = std::max({arrow.start.y(), arrow.end.y(), arrow.captureY}) + 3;
+        const double half = options.lineHeight / 2 + 1;
+        painter.fillRect(QRectF(c.rulerRight, arrow.captureY - half, c.notesLeft - c.rulerRight,
+                                2 * half),
+                         color);
+        painter.fillRect(QRectF(c.clientX, std::min(top, arrow.labelY() - 2 * half),
+                                c.serverX - c.clientX,
+                                std::max(bottom, arrow.labelY()) -
+                                    std::min(top, arrow.labelY() - 2 * half)),
+                         color);
+    }
+    paintRuler(painter, params);
+    paintBreaks(painter, params);
+
+    const auto bands = m_layout.breaksBetween(params.top, params.bottom);
+    const auto lane = [&](double x, const QPen& pen) {
+        painter.setPen(pen);
+        double y = params.top;
+        for (const BreakBand& band : bands) {
+            if (band.top > y)
+                painter.drawLine(QPointF(x, y), QPointF(x, band.top));
+            y = std::max(y, band.bottom);
+        }
+        if (y < params.bottom)
+            painter.drawLine(QPointF(x, y), QPointF(x, params.bottom));
+    };
+    lane(c.clientX, QPen(kLane, 2));
+    lane(c.serverX, QPen(kLane, 2));
+    if (m_layout.data().estimate.known())
+        lane(c.captureX, QPen(kCapturePoint, 1.3, Qt::DashLine));
+}
+
+void LadderPainter::paintRuler(QPainter& painter, const LadderPaintParams& params) const {
+    const LadderColumns& c = m_layout.columns();
+    const LadderOptions& options = m_layout.options();
+    painter.fillRect(QRectF(0, params.top, c.rulerRight, params.bottom - params.top), kRulerFill);
+    painter.setPen(QPen(kGrid.darker(115), 1));
+    painter.drawLine(QPointF(c.rulerRight, params.top), QPointF(c.rulerRight, params.bottom));
+    painter.setFont(smallFont());
+    const QFontMetricsF metrics(painter.font());
+    const auto tick = [&](double y, const QString& label) {
+        painter.setPen(QPen(kGrid, 1));
+        painter.drawLine(QPointF(c.rulerRight, y), QPointF(c.notesLeft, y));
+        painter.setPen(QPen(kMutedText, 1));
+        painter.drawLine(QPointF(c.rulerRight - 6, y), QPointF(c.rulerRight, y));
+        painter.drawText(QRectF(2, y - metrics.height() / 2, c.rulerRight - 10, metrics.height()),
+                         Qt::AlignRight | Qt::AlignVCenter, label);
+    };
+    if (options.axis == TimeAxis::PerPacket) {
+        const auto every = static_cast<std::size_t>(std::ceil(kTickSpacing / options.rowHeight));
+        const auto [first, last] = m_layout.packetsBetween(params.top, params.bottom);
+        for (std::size_t i = first / every * every; i < last; i += every)
+            tick(m_layout.yForPacket(i), relativeTimeLabel(m_layout.data().relativeTime(i)));
+        return;
+    }
+    const TimeNs step = tickStep(m_layout.pixelsPerSecond(), kTickSpacing);
+    for (const AxisStretch& stretch : m_layout.stretchesBetween(params.top - 10, params.bottom + 10))
+        for (TimeNs time : tickTimes(stretch.begin, stretch.end, step))
+            tick(m_layout.yForTime(time), tickLabel(time, step));
+}
+
+void LadderPainter::paintBreaks(QPainter& painter, const LadderPaintParams& params) const {
+    const LadderColumns& c = m_layout.columns();
+    painter.setFont(labelFont());
+    const QFontMetricsF metrics(painter.font());
+    for (const BreakBand& band : m_layout.breaksBetween(params.top, params.bottom)) {
+        const bool thin = band.bottom - band.top < 12;
+        if (!thin)
+            painter.fillRect(QRectF(0, band.top, c.notesLeft, band.bottom - band.top),
+                             kBreakFill);
+        painter.setPen(QPen(kMutedText, 1.2));
+        painter.setBrush(Qt::NoBrush);
+        zigzag(painter, 0, c.notesLeft, band.top + (thin ? 3 : 4));
+        if (!thin)
+            zigzag(painter, 0, c.notesLeft, band.bottom - 4);
+        const QString text =
+            QStringLiteral("idle %1 (axis cut)").arg(formatDuration(band.silence->length()));
+        const double width = metrics.horizontalAdvance(text) + 12;
+        const QRectF rect((c.clientX + c.serverX - width) / 2,
+                          (band.top + band.bottom - metrics.height()) / 2, width, metrics.height());
+        painter.fillRect(rect, thin ? QColor(255, 255, 255, 230) : kBreakFill);
+        painter.setPen(kText);
+        painter.drawText(rect, Qt::AlignCenter, text);
+    }
+}
+
+void LadderPainter::paintArrows(QPainter& painter, const std::vector<std::size_t>& drawn,
+                                const LadderPaintParams& params) const {
+    const LadderData& data = m_layout.data();
+    const bool showCapture = data.estimate.known() && m_layout.slanted();
+    const double captureX = m_layout.columns().captureX;
+    for (std::size_t index : drawn) {
+        const PacketRecord& packet = data.packet(index);
+        const ArrowStyle style = arrowStyle(arrowKind(packet.flags(), packet.payloadLength()));
+        const LadderArrow arrow = m_layout.arrow(index);
+        const bool emphasised = index == params.selected;
+        paintArrowLine(painter, arrow.start, arrow.end, style.color,
+                       style.width + (emphasised ? 1.2 : 0));
+        if (showCapture) {
+            painter.setBrush(style.color);
+            painter.drawEllipse(QPointF(captureX, arrow.captureY), 2.2, 2.2);
+        }
+    }
+}
+
+void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t>& drawn) const {
+    const LadderData& data = m_layout.data();
+    const LadderColumns& c = m_layout.columns();
+    const std::vector<bool> labelled = m_layout.labelled(drawn);
+    const QFont font = labelFont();
+    const QFontMetricsF metrics(font);
+    const double height = metrics.height();
+    const double middleX = (c.clientX + c.serverX) / 2;
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+        const std::size_t index = drawn[i];
+        const PacketRecord& packet = data.packet(index);
+        const LadderArrow arrow = m_layout.arrow(index);
+        const std::vector<Badge> badges = badgesFor(packet.analysis());
+        if (!labelled[i]) {
+            // Too close to a neighbour for text; the mark still shows.
+            if (!badges.empty()) {
+                painter.setPen(QPen(Qt::white, 1));
+                painter.setBrush(badges.front().color);
+                painter.drawEllipse(QPointF(middleX, arrow.labelY()), 3.5, 3.5);
+            }
+            continue;
+        }
+        painter.setFont(font);
+        painter.setPen(kText);
+        painter.drawText(QRectF(c.rulerRight + 6, arrow.captureY - height / 2, 50, height),
+                         Qt::AlignLeft | Qt::AlignVCenter, frameLabel(data, index));
+        painter.setPen(kMutedText);
+        painter.drawText(QRectF(c.rulerRight + 52, arrow.captureY - height / 2,
+                                c.infoRight - c.rulerRight - 52, height),
+                         Qt::AlignRight | Qt::AlignVCenter,
+                         relativeTimeLabel(data.relativeTime(index)));
+
+        const QString text = arrowLabel(data, index);
+        const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
+        double badgesWidth = 0;
+        for (const Badge& badge : badges)
+            badgesWidth += QFontMetricsF(smallFont()).horizontalAdvance(badge.text) + 11;
+        const double textWidth = metrics.horizontalAdvance(text);
+        const double left = middleX - (textWidth + badgesWidth) / 2;
+        const QRectF textRect(left, arrow.labelY() - height - 1, textWidth, height);
+        painter.fillRect(textRect.adjusted(-3, 0, 3, 0), QColor(255, 255, 255, 215));
+        painter.setFont(font);
+        painter.setPen(kind == ArrowKind::Rst ? arrowStyle(kind).color : kText);
+        painter.drawText(textRect, Qt::AlignCenter, text);
+        double x = textRect.right() + 5;
+        for (const Badge& badge : badges)
+            x += paintBadge(painter, QPointF(x, textRect.top() + 1), badge) + 3;
+    }
+}
+
+void LadderPainter::paintNotes(QPainter& painter, const LadderPaintParams& params) const {
+    const auto& notes = m_layout.data().notes;
+    if (notes.empty())
+        return;
+    const LadderColumns& c = m_layout.columns();
+    const TimeNs top = m_layout.timeForY(params.top - 60);
+    const TimeNs bottom = m_layout.timeForY(params.bottom);
+    auto it = std::ranges::partition_point(notes, [&](const LadderNote& n) { return n.time < top; });
+    for (int back = 0; back < 16 && it != notes.begin(); ++back)
+        if ((it - 1)->endTime >= top)
+            --it;
+    painter.setFont(labelFont());
+    const QFontMetricsF metrics(painter.font());
+    double freeY = -1e300;
+    for (; it != notes.end() && it->time <= bottom; ++it) {
+        const bool stall = it->kind == LadderNote::Kind::Stall;
+        const QColor color = stall ? kStall
+                             : it->kind == LadderNote::Kind::Close
+                                 ? arrowStyle(ArrowKind::Rst).color.darker(110)
+                                 : kNote;
+        const double y = m_layout.yForTime(it->time);
+        painter.setPen(QPen(color, 1.6));
+        if (stall) {
+            const double end = m_layout.yForTime(it->endTime);
+            painter.drawLine(QPointF(c.notesLeft + 6, y), QPointF(c.notesLeft + 6, end));
+            painter.drawLine(QPointF(c.notesLeft + 2, y), QPointF(c.notesLeft + 10, y));
+            painter.drawLine(QPointF(c.notesLeft + 2, end), QPointF(c.notesLeft + 10, end));
+        } else {
+            painter.drawLine(QPointF(c.notesLeft - 8, y), QPointF(c.notesLeft + 8, y));
+        }
+        const QRectF bounds(c.notesLeft + 14, std::max(y - metrics.height() / 2, freeY),
+                            c.width - c.notesLeft - 18, 4 * metrics.height());
+        const QRectF used = painter.boundingRect(bounds, Qt::AlignLeft | Qt::TextWordWrap, it->text);
+        painter.setPen(color);
+        painter.drawText(bounds, Qt::AlignLeft | Qt::TextWordWrap, it->text);
+        freeY = used.bottom() + 2;
+    }
+}
+
+} // namespace tcpladder::ui

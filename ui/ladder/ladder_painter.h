@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QPainter>
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "ladder/ladder_layout.h"
+
+namespace tcpladder::ui {
+
+struct LadderPaintParams {
+    double top = 0; // the content slice to paint, in content coordinates
+    double bottom = 0;
+    std::optional<std::size_t> selected;
+    std::optional<std::size_t> hovered;
+    // False lays out and paints every arrow of the connection: the baseline
+    // the benchmark compares culling against.
+    bool cull = true;
+};
+
+// The one drawing of a ladder body, used by the view and by every export, in
+// three passes as PulseView does: back (bands, lanes, ruler), mid (arrows),
+// fore (labels, badges, notes). The caller translates the painter so that
+// content coordinates land where it wants them and clips to the slice.
+class LadderPainter {
+public:
+    explicit LadderPainter(const LadderLayout& layout) : m_layout(layout) {}
+
+    void paint(QPainter& painter, const LadderPaintParams& params) const;
+
+private:
+    void paintBack(QPainter& painter, const LadderPaintParams& params) const;
+    void paintRuler(QPainter& painter, const LadderPaintParams& params) const;
+    void paintBreaks(QPainter& painter, const LadderPaintParams& params) const;
+    void paintArrows(QPainter& painter, const std::vector<std::size_t>& drawn,
+                     const LadderPaintParams& params) const;
+    void paintLabels(QPainter& painter, const std::vector<std::size_t>& drawn) const;
+    void paintNotes(QPainter& painter, const LadderPaintParams& params) const;
+
+    const LadderLayout& m_layout;
+};
+
+// Draws an analysis badge with its top-left corner at `topLeft`; returns its width.
+double paintBadge(QPainter& painter, QPointF topLeft, const struct Badge& badge);
+// Draws a line ending in a filled arrowhead at `end`.
+void paintArrowLine(QPainter& painter, QPointF start, QPointF end, const QColor& color,
+                    double width);
+
+} // namespace tcpladder::ui

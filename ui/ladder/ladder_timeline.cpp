@@ -1,0 +1,121 @@
+#include "ladder/ladder_timeline.h"
+
+#include <algorithm>
+#include <array>
+
+#include "decode/tcp_segment.h"
+
+namespace tcpladder::ui {
+namespace {
+
+constexpr std::size_t kGapSample = 4096;
+
+// Sequence space per side: the next byte expected and the highest byte the
+// other side acknowledged, to tell a stall (data in flight) from idleness.
+struct Flight {
+    std::uint32_t next = 0;
+    std::uint32_t acked = 0;
+    bool sent = false;
+    bool ackSeen = false;
+
+    std::uint32_t outstanding() const {
+        if (!sent || !ackSeen)
+            return 0;
+        const auto ahead = static_cast<std::int32_t>(next - acked);
+        return ahead > 0 ? static_cast<std::uint32_t>(ahead) : 0;
+    }
+};
+
+void track(Flight& own, Flight& other, const PacketRecord& packet) {
+    const std::uint8_t flags = packet.flags();
+    const std::uint32_t end = packet.relativeSeq() + packet.payloadLength() +
+                              ((flags & kSyn) ? 1 : 0) + ((flags & kFin) ? 1 : 0);
+    if (!own.sent || static_cast<std::int32_t>(end - own.next) > 0)
+        own.next = end;
+    own.sent = true;
+    if ((flags & kAck) && !(flags & kRst)) {
+        if (!other.ackSeen || static_cast<std::int32_t>(packet.relativeAck() - other.acked) > 0)
+            other.acked = packet.relativeAck();
+        other.ackSeen = true;
+    }
+}
+
+void noteHandshake(LadderTimeline& timeline, const PacketRecord& packet, bool fromClient,
+                   std::size_t index) {
+    const std::uint8_t flags = packet.flags();
+    if ((flags & (kSyn | kAck)) == kSyn && fromClient && !timeline.syn)
+        timeline.syn = index;
+    if ((flags & (kSyn | kAck)) == (kSyn | kAck) && !fromClient && !timeline.synAck)
+        timeline.synAck = index;
+    if (timeline.synAck && !timeline.handshakeAck && fromClient && (flags & kAck) &&
+        !(flags & kSyn))
+        timeline.handshakeAck = index;
+    if (packet.payloadLength() > 0) {
+        auto& first = fromClient ? timeline.firstClientPayload : timeline.firstServerPayload;
+        if (!first)
+            first = index;
+    }
+    if ((flags & (kFin | kRst)) && !timeline.firstClose)
+        timeline.firstClose = index;
+}
+
+} // namespace
+
+LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connection,
+                             const TimelineThresholds& thresholds) {
+    LadderTimeline timeline;
+    const PacketStore& store = capture.packets;
+    timeline.packetCount = store.packetCount(connection);
+    if (timeline.packetCount == 0)
+        return timeline;
+    const Connection& info = capture.connections[connection];
+    const Side client = info.clientSide();
+    const TimeNs origin = store.at(connection, 0).time();
+    std::vector<TimeNs> gaps;
+    std::array<Flight, 2> flight;
+    TimeNs latest = 0;
+    TimeNs removed = 0;
+    bool monotonic = true;
+    for (std::size_t i = 0; i < timeline.packetCount; ++i) {
+        const PacketRecord& packet = store.at(connection, i);
+        const TimeNs time = packet.time() - origin;
+        if (i > 0 && time < latest && monotonic) {
+            monotonic = false;
+            timeline.runningMax.reserve(timeline.packetCount);
+            for (std::size_t j = 0; j < i; ++j)
+                timeline.runningMax.push_back(
+                    std::max(store.at(connection, j).time() - origin, TimeNs{0}));
+        }
+        const TimeNs gap = time - latest;
+        if (i > 0 && gap > 0) {
+            if (gaps.size() < kGapSample)
+                gaps.push_back(gap);
+            const Flight& a = flight[kSideA];
+            const Flight& b = flight[kSideB];
+            const bool aWaits = a.outstanding() >= b.outstanding();
+            Silence silence{i, latest, time, aWaits ? a.outstanding() : b.outstanding(),
+                            (aWaits ? kSideA : kSideB) == client, removed};
+            if (gap >= thresholds.stall && silence.outstanding > 0)
+                timeline.stalls.push_back(silence);
+            if (gap >= thresholds.idleBreak) {
+                timeline.breaks.push_back(silence);
+                removed += gap;
+            }
+        }
+        latest = std::max(latest, time);
+        if (!monotonic)
+            timeline.runningMax.push_back(latest);
+        const Side side = packet.side();
+        track(flight[side], flight[side == kSideA ? kSideB : kSideA], packet);
+        noteHandshake(timeline, packet, side == client, i);
+    }
+    timeline.duration = latest;
+    if (!gaps.empty()) {
+        const auto middle = gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2);
+        std::nth_element(gaps.begin(), middle, gaps.end());
+        timeline.typicalGap = *middle;
+    }
+    return timeline;
+}
+
+} // namespace tcpladder::ui
