@@ -18,7 +18,9 @@ std::optional<Format> parseFormat(std::string_view text, Command command) {
     return std::nullopt;
 }
 
-ParsedArguments usageError(std::string message) { return {std::nullopt, std::move(message)}; }
+ParsedArguments usageError(std::string message) {
+    return {std::nullopt, std::move(message)};
+}
 
 } // namespace
 

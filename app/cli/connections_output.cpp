@@ -1,8 +1,8 @@
 #include "connections_output.h"
 
-#include <cstdio>
-
 #include "analysis/connection_summary.h"
+
+#include <cstdio>
 
 namespace tcpladder::cli {
 namespace {
@@ -25,7 +25,8 @@ void printTsv(const LoadedCapture& capture, OutputBuffer& out) {
             << formatEndpoint(c.client().address, c.client().port) << '\t'
             << formatEndpoint(c.server().address, c.server().port) << '\t' << c.packets[client]
             << '\t' << c.packets[server] << '\t' << c.payloadBytes[client] << '\t'
-            << c.payloadBytes[server] << '\t' << LoadedCapture::epochText(capture.connectionStarts[c.id]) << '\t'
+            << c.payloadBytes[server] << '\t'
+            << LoadedCapture::epochText(capture.connectionStarts[c.id]) << '\t'
             << formatSeconds(c.lastTime - c.firstTime) << '\n';
     }
 }
@@ -36,11 +37,12 @@ void printJson(const LoadedCapture& capture, OutputBuffer& out) {
         const Side client = c.clientSide();
         const Side server = c.serverSide();
         const ConnectionSummary s = summarizeConnection(capture, c.id);
-        out << (c.id ? ",\n " : "\n ") << "{\"id\": " << c.id << ", \"first_frame\": " << c.firstFrame
-            << ", \"last_frame\": " << c.lastFrame
+        out << (c.id ? ",\n " : "\n ") << "{\"id\": " << c.id
+            << ", \"first_frame\": " << c.firstFrame << ", \"last_frame\": " << c.lastFrame
             << ", \"client\": " << jsonString(formatEndpoint(c.client().address, c.client().port))
             << ", \"server\": " << jsonString(formatEndpoint(c.server().address, c.server().port))
-            << ", \"packets_c2s\": " << c.packets[client] << ", \"packets_s2c\": " << c.packets[server]
+            << ", \"packets_c2s\": " << c.packets[client]
+            << ", \"packets_s2c\": " << c.packets[server]
             << ", \"bytes_c2s\": " << c.payloadBytes[client]
             << ", \"bytes_s2c\": " << c.payloadBytes[server]
             << ", \"start\": " << LoadedCapture::epochText(capture.connectionStarts[c.id])
@@ -59,9 +61,10 @@ void printJson(const LoadedCapture& capture, OutputBuffer& out) {
 
 void printTable(const LoadedCapture& capture, OutputBuffer& out) {
     char line[512];
-    std::snprintf(line, sizeof line, "%5s %-28s %-28s %10s %10s %9s %12s %12s %9s %9s %9s %5s %-6s %s\n",
-                  "id", "client", "server", "start s", "dur s", "pkts c/s", "bytes c>s",
-                  "bytes s>c", "syn-sa ms", "sa-ack ms", "ttfb ms", "retr", "state", "closed by");
+    std::snprintf(line, sizeof line,
+                  "%5s %-28s %-28s %10s %10s %9s %12s %12s %9s %9s %9s %5s %-6s %s\n", "id",
+                  "client", "server", "start s", "dur s", "pkts c/s", "bytes c>s", "bytes s>c",
+                  "syn-sa ms", "sa-ack ms", "ttfb ms", "retr", "state", "closed by");
     out << line;
     for (const Connection& c : capture.connections) {
         const Side client = c.clientSide();

@@ -1,9 +1,9 @@
-#include <cstdio>
-
 #include "cli_options.h"
 #include "connections_output.h"
 #include "load/capture_loader.h"
 #include "packets_output.h"
+
+#include <cstdio>
 
 using namespace tcpladder;
 
@@ -25,7 +25,8 @@ int main(int argc, char** argv) {
     }
     const LoadedCapture& capture = *loaded.value();
     for (const std::string& warning : capture.warnings)
-        std::fprintf(stderr, "tcpladder-cli: warning: %s: %s\n", options.file.c_str(), warning.c_str());
+        std::fprintf(stderr, "tcpladder-cli: warning: %s: %s\n", options.file.c_str(),
+                     warning.c_str());
     if (options.connection && *options.connection >= capture.connections.size()) {
         std::fprintf(stderr, "tcpladder-cli: %s has no connection %u (it has %zu)\n",
                      options.file.c_str(), *options.connection, capture.connections.size());

@@ -1,9 +1,9 @@
 #include "packets_output.h"
 
-#include <cstdio>
-
 #include "store/file_order.h"
 #include "store/packet_text.h"
+
+#include <cstdio>
 
 namespace tcpladder::cli {
 namespace {
@@ -50,8 +50,8 @@ public:
                   << r.time << '\t' << r.flags << '\t' << r.seq << '\t' << r.ack << '\t' << r.length
                   << '\t' << r.window << '\t' << r.analysis << '\n';
         } else if (m_format == Format::Json) {
-            m_out << (m_rows ? ",\n " : "\n ") << "{\"frame\": " << r.frame << ", \"conn\": "
-                  << r.connection << ", \"dir\": \"" << (r.toServer ? '>' : '<')
+            m_out << (m_rows ? ",\n " : "\n ") << "{\"frame\": " << r.frame
+                  << ", \"conn\": " << r.connection << ", \"dir\": \"" << (r.toServer ? '>' : '<')
                   << "\", \"time\": " << r.time << ", \"flags\": " << jsonString(r.flags)
                   << ", \"seq\": " << r.seq << ", \"ack\": " << r.ack << ", \"len\": " << r.length
                   << ", \"win\": " << r.window << ", \"analysis\": " << jsonString(r.analysis)

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <cstdint>
-#include <optional>
-
 #include "cli_options.h"
 #include "load/loaded_capture.h"
 #include "output_buffer.h"
+
+#include <cstdint>
+#include <optional>
 
 namespace tcpladder::cli {
 

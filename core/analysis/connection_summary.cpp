@@ -61,8 +61,9 @@ ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_
                 first = time;
         }
         if ((flags & (kFin | kRst)) && summary.closedBy == ClosedBy::Nobody) {
-            summary.closedBy = flags & kRst ? (fromClient ? ClosedBy::ClientRst : ClosedBy::ServerRst)
-                                            : (fromClient ? ClosedBy::ClientFin : ClosedBy::ServerFin);
+            summary.closedBy = flags & kRst
+                                   ? (fromClient ? ClosedBy::ClientRst : ClosedBy::ServerRst)
+                                   : (fromClient ? ClosedBy::ClientFin : ClosedBy::ServerFin);
         }
         if ((flags & kRst) && !seen.firstRstFromClient)
             seen.firstRstFromClient = fromClient;
@@ -100,8 +101,8 @@ ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_
 }
 
 std::string_view connStateCode(ConnState state) {
-    static constexpr std::string_view kCodes[] = {"S0", "S1",     "SF",    "REJ", "S2",  "S3", "RSTO",
-                                                  "RSTR", "RSTOS0", "RSTRH", "SH", "SHR", "OTH"};
+    static constexpr std::string_view kCodes[] = {
+        "S0", "S1", "SF", "REJ", "S2", "S3", "RSTO", "RSTR", "RSTOS0", "RSTRH", "SH", "SHR", "OTH"};
     return kCodes[static_cast<int>(state)];
 }
 

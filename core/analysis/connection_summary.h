@@ -1,11 +1,11 @@
 #pragma once
 
+#include "common/time_ns.h"
+#include "load/loaded_capture.h"
+
 #include <cstdint>
 #include <optional>
 #include <string_view>
-
-#include "common/time_ns.h"
-#include "load/loaded_capture.h"
 
 namespace tcpladder {
 
@@ -29,8 +29,8 @@ enum class ConnState : std::uint8_t {
 enum class ClosedBy : std::uint8_t { Nobody, ClientFin, ServerFin, ClientRst, ServerRst };
 
 struct ConnectionSummary {
-    std::optional<TimeNs> synToSynAck;       // client SYN to server SYN+ACK
-    std::optional<TimeNs> synAckToAck;       // server SYN+ACK to the client's ACK
+    std::optional<TimeNs> synToSynAck;           // client SYN to server SYN+ACK
+    std::optional<TimeNs> synAckToAck;           // server SYN+ACK to the client's ACK
     std::optional<TimeNs> timeToFirstServerByte; // client's first payload to server's first payload
     std::uint64_t retransmissions = 0;
     std::uint64_t dupAcks = 0;

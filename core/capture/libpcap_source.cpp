@@ -1,9 +1,8 @@
 #include "capture/libpcap_source.h"
 
-#include <pcap/pcap.h>
-
 #include <cerrno>
 #include <cstring>
+#include <pcap/pcap.h>
 
 namespace tcpladder {
 namespace {
@@ -23,20 +22,23 @@ bool isMicrosecondPcap(FILE* file) {
     std::uint8_t magic[4] = {};
     const bool read = std::fread(magic, 1, sizeof magic, file) == sizeof magic;
     std::rewind(file);
-    return read && ((magic[0] == 0xd4 && magic[1] == 0xc3 && magic[2] == 0xb2 && magic[3] == 0xa1) ||
-                    (magic[0] == 0xa1 && magic[1] == 0xb2 && magic[2] == 0xc3 && magic[3] == 0xd4));
+    return read &&
+           ((magic[0] == 0xd4 && magic[1] == 0xc3 && magic[2] == 0xb2 && magic[3] == 0xa1) ||
+            (magic[0] == 0xa1 && magic[1] == 0xb2 && magic[2] == 0xc3 && magic[3] == 0xd4));
 }
 
 } // namespace
 
 LibpcapSource::LibpcapSource(pcap* handle, std::unique_ptr<char[]> streamBuffer, bool isPcapng,
                              bool microsecondFile)
-    : m_handle(handle), m_streamBuffer(std::move(streamBuffer)), m_isPcapng(isPcapng), m_microsecondFile(microsecondFile),
-      m_linkType(pcap_datalink(handle)),
+    : m_handle(handle), m_streamBuffer(std::move(streamBuffer)), m_isPcapng(isPcapng),
+      m_microsecondFile(microsecondFile), m_linkType(pcap_datalink(handle)),
       m_offset(isPcapng ? static_cast<std::uint64_t>(std::ftell(pcap_file(handle)))
                         : kPcapFileHeaderSize) {}
 
-LibpcapSource::~LibpcapSource() { pcap_close(m_handle); }
+LibpcapSource::~LibpcapSource() {
+    pcap_close(m_handle);
+}
 
 // Times as Wireshark reads them, which differs from libpcap for damaged
 // fields: a pcap record's seconds are unsigned 32-bit, and its sub-second
@@ -46,7 +48,8 @@ void LibpcapSource::setTimestamp(RawPacket& packet, std::int64_t seconds,
     std::int64_t nanoseconds = subsecond;
     if (!m_isPcapng) {
         seconds = static_cast<std::uint32_t>(seconds);
-        const auto field = static_cast<std::uint32_t>(m_microsecondFile ? subsecond / 1000 : subsecond);
+        const auto field =
+            static_cast<std::uint32_t>(m_microsecondFile ? subsecond / 1000 : subsecond);
         nanoseconds = static_cast<std::int32_t>(m_microsecondFile ? field * 1000u : field);
     }
     packet.epochSecond = seconds;
@@ -71,14 +74,16 @@ Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file) {
     const bool microsecondFile = isMicrosecondPcap(file);
     char errbuf[PCAP_ERRBUF_SIZE] = {};
     // libpcap takes over the stream only when it succeeds.
-    pcap* handle = pcap_fopen_offline_with_tstamp_precision(file, PCAP_TSTAMP_PRECISION_NANO, errbuf);
+    pcap* handle =
+        pcap_fopen_offline_with_tstamp_precision(file, PCAP_TSTAMP_PRECISION_NANO, errbuf);
     if (!handle) {
         std::fclose(file);
         return Error{stripTrailingNewline(errbuf)};
     }
     // libpcap reports a pcapng file's section version (1.0 or 1.2); pcap files are 2.x.
     const bool isPcapng = pcap_major_version(handle) == 1;
-    return std::unique_ptr<LibpcapSource>(new LibpcapSource(handle, std::move(streamBuffer), isPcapng, microsecondFile));
+    return std::unique_ptr<LibpcapSource>(
+        new LibpcapSource(handle, std::move(streamBuffer), isPcapng, microsecondFile));
 }
 
 ReadStatus LibpcapSource::next(RawPacket& packet) {

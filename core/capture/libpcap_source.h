@@ -1,11 +1,11 @@
 #pragma once
 
+#include "capture/packet_source.h"
+#include "common/result.h"
+
 #include <cstdio>
 #include <memory>
 #include <string>
-
-#include "capture/packet_source.h"
-#include "common/result.h"
 
 struct pcap;
 

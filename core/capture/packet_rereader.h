@@ -1,10 +1,10 @@
 #pragma once
 
+#include "common/result.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "common/result.h"
 
 namespace tcpladder {
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "capture/raw_packet.h"
+
 #include <cstdint>
 #include <string>
-
-#include "capture/raw_packet.h"
 
 namespace tcpladder {
 

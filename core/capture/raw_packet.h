@@ -1,8 +1,8 @@
 #pragma once
 
-#include <cstdint>
-
 #include "common/time_ns.h"
+
+#include <cstdint>
 
 namespace tcpladder {
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-
 #include "decode/ip_address.h"
 #include "decode/tcp_segment.h"
+
+#include <cstddef>
+#include <cstdint>
 
 namespace tcpladder {
 

@@ -1,8 +1,8 @@
-#include <cstring>
-
 #include "decode/byte_cursor.h"
 #include "decode/decode_context.h"
 #include "decode/ip_reassembly.h"
+
+#include <cstring>
 
 namespace tcpladder {
 namespace {
@@ -130,8 +130,8 @@ bool decodeIpv6(Layer layer, DecodeContext& context) {
         case kAuthentication: {
             if (rest.captured < 8)
                 return context.missed(DecodeMiss::Truncated);
-            const std::size_t length = next == kAuthentication ? (rest.data[1] + 2u) * 4u
-                                                               : (rest.data[1] + 1u) * 8u;
+            const std::size_t length =
+                next == kAuthentication ? (rest.data[1] + 2u) * 4u : (rest.data[1] + 1u) * 8u;
             if (rest.captured < length)
                 return context.missed(DecodeMiss::Truncated);
             if (next == kHopByHop && jumbo) {

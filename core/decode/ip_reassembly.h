@@ -1,12 +1,12 @@
 #pragma once
 
+#include "decode/ip_address.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <list>
 #include <unordered_map>
 #include <vector>
-
-#include "decode/ip_address.h"
 
 namespace tcpladder {
 

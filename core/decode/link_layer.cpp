@@ -187,5 +187,4 @@ bool decodeLinkLayer(int linkType, Layer layer, DecodeContext& context) {
     }
 }
 
-
 } // namespace tcpladder

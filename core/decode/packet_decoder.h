@@ -1,11 +1,11 @@
 #pragma once
 
-#include <array>
-#include <cstdint>
-
 #include "capture/raw_packet.h"
 #include "decode/decode_context.h"
 #include "decode/ip_reassembly.h"
+
+#include <array>
+#include <cstdint>
 
 namespace tcpladder {
 

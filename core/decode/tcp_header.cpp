@@ -1,7 +1,7 @@
-#include <algorithm>
-
 #include "decode/byte_cursor.h"
 #include "decode/decode_context.h"
+
+#include <algorithm>
 
 namespace tcpladder {
 namespace {

@@ -23,8 +23,8 @@ struct SackBlock {
 
 // TCP options as far as the analysis and the details pane need them.
 struct TcpOptions {
-    std::int16_t mss = -1;         // -1: absent
-    std::int8_t windowScale = -1;  // shift count as sent (may exceed 14); -1: absent
+    std::int16_t mss = -1;        // -1: absent
+    std::int8_t windowScale = -1; // shift count as sent (may exceed 14); -1: absent
     bool sackPermitted = false;
     bool hasTimestamps = false;
     std::uint32_t tsValue = 0;
@@ -40,9 +40,9 @@ struct TcpSegment {
     std::uint16_t dstPort = 0;
     std::uint32_t seq = 0;
     std::uint32_t ack = 0;
-    std::uint8_t flags = 0;           // F S R P A U E C, as on the wire
-    std::uint8_t headerLength = 0;    // bytes
-    std::uint16_t window = 0;         // raw field
+    std::uint8_t flags = 0;        // F S R P A U E C, as on the wire
+    std::uint8_t headerLength = 0; // bytes
+    std::uint16_t window = 0;      // raw field
     std::uint16_t urgentPointer = 0;
     std::uint32_t payloadLength = 0;
     TcpOptions options;

@@ -1,7 +1,7 @@
-#include <algorithm>
-
 #include "decode/byte_cursor.h"
 #include "decode/decode_context.h"
+
+#include <algorithm>
 
 // Tunnels whose inner TCP connection is the one Wireshark reports: GRE, and
 // the UDP encapsulations Wireshark decodes on their registered ports.
@@ -23,7 +23,7 @@ bool decodeL2tp(Layer payload, DecodeContext& context) {
     std::size_t offset = 2;
     if (flags & 0x4000) // length
         offset += 2;
-    offset += 4; // tunnel and session ids
+    offset += 4;        // tunnel and session ids
     if (flags & 0x0800) // Ns, Nr
         offset += 4;
     if (flags & 0x0200) { // offset size, then that much padding

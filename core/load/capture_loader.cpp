@@ -1,14 +1,14 @@
 #include "load/capture_loader.h"
 
-#include <algorithm>
-#include <bit>
-#include <chrono>
-#include <sys/stat.h>
-
 #include "capture/capture_opener.h"
 #include "decode/packet_decoder.h"
 #include "load/decode_pipeline.h"
 #include "tcp/connection_tracker.h"
+
+#include <algorithm>
+#include <bit>
+#include <chrono>
+#include <sys/stat.h>
 
 namespace tcpladder {
 namespace {
@@ -78,13 +78,13 @@ private:
         if (ordinal == 1)
             m_capture->epochSeconds = frame.epochSecond;
         const EpochTime exact{frame.epochSecond,
-                              static_cast<std::int64_t>(static_cast<std::uint64_t>(frame.timestamp) -
-                                                        static_cast<std::uint64_t>(frame.epochSecond) *
-                                                            kNsPerSecond)};
+                              static_cast<std::int64_t>(
+                                  static_cast<std::uint64_t>(frame.timestamp) -
+                                  static_cast<std::uint64_t>(frame.epochSecond) * kNsPerSecond)};
         // Relative to the capture's epoch second; wrapping arithmetic keeps differences exact.
-        const auto time = static_cast<TimeNs>(
-            static_cast<std::uint64_t>(frame.timestamp) -
-            static_cast<std::uint64_t>(m_capture->epochSeconds) * kNsPerSecond);
+        const auto time =
+            static_cast<TimeNs>(static_cast<std::uint64_t>(frame.timestamp) -
+                                static_cast<std::uint64_t>(m_capture->epochSeconds) * kNsPerSecond);
         if (ordinal == 1)
             m_capture->firstTime = time;
         m_capture->lastTime = time;
@@ -165,9 +165,8 @@ Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
     return loaded;
 }
 
-Result<std::shared_ptr<LoadedCapture>> loadCaptureFromMemory(const std::uint8_t* data,
-                                                             std::size_t size,
-                                                             const LoadOptions& options) {
+Result<std::shared_ptr<LoadedCapture>>
+loadCaptureFromMemory(const std::uint8_t* data, std::size_t size, const LoadOptions& options) {
     auto source = openCaptureInMemory(data, size);
     if (!source)
         return Error{source.error()};

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "common/result.h"
+#include "load/loaded_capture.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
-
-#include "common/result.h"
-#include "load/loaded_capture.h"
 
 namespace tcpladder {
 
@@ -31,8 +31,7 @@ struct LoadOptions {
 // packets becomes a warning on a result that holds every whole packet.
 Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
                                                    const LoadOptions& options = {});
-Result<std::shared_ptr<LoadedCapture>> loadCaptureFromMemory(const std::uint8_t* data,
-                                                             std::size_t size,
-                                                             const LoadOptions& options = {});
+Result<std::shared_ptr<LoadedCapture>>
+loadCaptureFromMemory(const std::uint8_t* data, std::size_t size, const LoadOptions& options = {});
 
 } // namespace tcpladder

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "capture/packet_source.h"
+#include "decode/decode_context.h"
+
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -9,9 +12,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "capture/packet_source.h"
-#include "decode/decode_context.h"
 
 namespace tcpladder {
 

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "common/time_ns.h"
+#include "store/packet_store.h"
+#include "tcp/connection.h"
+
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "common/time_ns.h"
-#include "store/packet_store.h"
-#include "tcp/connection.h"
 
 namespace tcpladder {
 
@@ -35,7 +35,7 @@ struct LoadedCapture {
     TimeNs lastTime = 0;
     TimeNs loadDuration = 0;
     bool cancelled = false;
-    std::vector<std::string> warnings; // damage, unsupported link types, limits reached
+    std::vector<std::string> warnings;   // damage, unsupported link types, limits reached
     std::vector<Connection> connections; // by id, in order of first packet
     // Window scale shift per connection and side (-1: none known), for
     // turning a record's raw window into the scaled one.

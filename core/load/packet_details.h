@@ -1,11 +1,11 @@
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-
 #include "common/result.h"
 #include "decode/decode_context.h"
 #include "load/loaded_capture.h"
+
+#include <cstddef>
+#include <cstdint>
 
 namespace tcpladder {
 

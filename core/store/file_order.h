@@ -1,15 +1,16 @@
 #pragma once
 
+#include "load/loaded_capture.h"
+
 #include <cstdint>
 #include <functional>
-
-#include "load/loaded_capture.h"
 
 namespace tcpladder {
 
 // Visits every TCP packet in file order (by frame), merging the
 // per-connection lists; memory stays proportional to the connections.
-void forEachInFileOrder(const LoadedCapture& capture,
-                        const std::function<void(std::uint32_t connection, const PacketRecord&)>& visit);
+void forEachInFileOrder(
+    const LoadedCapture& capture,
+    const std::function<void(std::uint32_t connection, const PacketRecord&)>& visit);
 
 } // namespace tcpladder

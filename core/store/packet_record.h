@@ -1,9 +1,9 @@
 #pragma once
 
-#include <cstdint>
-
 #include "common/time_ns.h"
 #include "tcp/connection.h"
+
+#include <cstdint>
 
 namespace tcpladder {
 
@@ -40,9 +40,7 @@ public:
                                                          (fields.windowScaled ? kScaledBit : 0))),
           m_flags(fields.flags) {}
 
-    TimeNs time() const {
-        return static_cast<TimeNs>(std::uint64_t{m_timeHigh} << 32 | m_timeLow);
-    }
+    TimeNs time() const { return static_cast<TimeNs>(std::uint64_t{m_timeHigh} << 32 | m_timeLow); }
     std::uint64_t frame() const { return m_frameAndSide & kFrameMask; }
     Side side() const { return (m_frameAndSide >> 31) ? kSideB : kSideA; }
     std::uint32_t relativeSeq() const { return m_seq; }

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "store/packet_record.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
-
-#include "store/packet_record.h"
 
 namespace tcpladder {
 
@@ -33,8 +33,8 @@ private:
     struct ConnectionPackets {
         std::vector<std::uint32_t> chunkStarts; // global record index of each chunk
         std::uint32_t count = 0;
-        std::uint32_t room = 0;         // free records left in the last chunk
-        PacketRecord* tail = nullptr;   // where the next record goes, when room > 0
+        std::uint32_t room = 0;       // free records left in the last chunk
+        PacketRecord* tail = nullptr; // where the next record goes, when room > 0
     };
 
     std::uint32_t allocateChunk(std::uint32_t size);

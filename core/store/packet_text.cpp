@@ -17,8 +17,8 @@ std::string flagLetters(std::uint8_t flags) {
 std::string analysisWords(std::uint16_t analysis) {
     // AnalysisFlag bits are declared in alphabetical order of their words.
     static constexpr const char* kWords[kAnalysisFlagCount] = {
-        "ack-lost-segment", "dup-ack",     "fast-retransmission", "keep-alive",
-        "lost-segment",     "out-of-order", "retransmission",     "spurious-retransmission",
+        "ack-lost-segment", "dup-ack",       "fast-retransmission", "keep-alive",
+        "lost-segment",     "out-of-order",  "retransmission",      "spurious-retransmission",
         "window-full",      "window-update", "zero-window",
     };
     std::string text;

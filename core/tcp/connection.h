@@ -1,10 +1,10 @@
 #pragma once
 
-#include <array>
-#include <cstdint>
-
 #include "common/time_ns.h"
 #include "decode/ip_address.h"
+
+#include <array>
+#include <cstdint>
 
 namespace tcpladder {
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "common/time_ns.h"
 #include "decode/ip_address.h"
 #include "decode/tcp_segment.h"
 #include "tcp/connection.h"
+
+#include <cstdint>
+#include <vector>
 
 namespace tcpladder {
 
@@ -34,7 +34,7 @@ struct TrackedSegment {
     std::uint32_t relativeAck = 0; // 0 when ACK is clear
     std::uint32_t window = 0;      // scaled when the scale is known, else raw
     bool windowScaled = false;
-    std::uint16_t analysis = 0;    // AnalysisFlag bits
+    std::uint16_t analysis = 0; // AnalysisFlag bits
 };
 
 // Assigns segments to connections (Wireshark's tcp.stream, including a new

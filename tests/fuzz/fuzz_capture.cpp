@@ -1,12 +1,12 @@
 // libFuzzer entry: a whole capture file in memory through the same path a
 // file takes (reader, decoders, tracker, index), then the per-connection
 // summaries and a walk in file order, which read everything the load stored.
-#include <cstddef>
-#include <cstdint>
-
 #include "analysis/connection_summary.h"
 #include "load/capture_loader.h"
 #include "store/file_order.h"
+
+#include <cstddef>
+#include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     auto loaded = tcpladder::loadCaptureFromMemory(data, size);

@@ -15,7 +15,9 @@ void put32(Bytes& out, std::uint32_t value) {
     put16(out, static_cast<std::uint16_t>(value));
 }
 
-void append(Bytes& out, const Bytes& more) { out.insert(out.end(), more.begin(), more.end()); }
+void append(Bytes& out, const Bytes& more) {
+    out.insert(out.end(), more.begin(), more.end());
+}
 
 void padTo(Bytes& bytes, std::size_t multiple, std::uint8_t filler) {
     while (bytes.size() % multiple)
@@ -70,9 +72,13 @@ Bytes mssOption(std::uint16_t mss) {
     return out;
 }
 
-Bytes windowScaleOption(std::uint8_t shift) { return {3, 3, shift}; }
+Bytes windowScaleOption(std::uint8_t shift) {
+    return {3, 3, shift};
+}
 
-Bytes sackPermittedOption() { return {4, 2}; }
+Bytes sackPermittedOption() {
+    return {4, 2};
+}
 
 Bytes sackOption(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& blocks) {
     Bytes out{5, static_cast<std::uint8_t>(2 + 8 * blocks.size())};
@@ -102,8 +108,8 @@ Bytes ipv4(const std::string& src, const std::string& dst, std::uint8_t protocol
                                               ? spec.totalLengthOverride
                                               : headerLength + payload.size()));
     put16(out, spec.id);
-    put16(out, static_cast<std::uint16_t>((spec.moreFragments ? 0x2000 : 0) |
-                                          spec.fragmentOffset / 8));
+    put16(out,
+          static_cast<std::uint16_t>((spec.moreFragments ? 0x2000 : 0) | spec.fragmentOffset / 8));
     out.push_back(64);
     out.push_back(protocol);
     put16(out, 0);
@@ -167,11 +173,11 @@ Bytes linuxSll(std::uint16_t protocol, const Bytes& payload) {
 Bytes linuxSll2(std::uint16_t protocol, const Bytes& payload) {
     Bytes out;
     put16(out, protocol);
-    put16(out, 0);      // reserved
-    put32(out, 2);      // interface index
-    put16(out, 1);      // ARPHRD_ETHER
-    out.push_back(0);   // packet type
-    out.push_back(6);   // address length
+    put16(out, 0);    // reserved
+    put32(out, 2);    // interface index
+    put16(out, 1);    // ARPHRD_ETHER
+    out.push_back(0); // packet type
+    out.push_back(6); // address length
     for (int i = 0; i < 8; ++i)
         out.push_back(static_cast<std::uint8_t>(i));
     append(out, payload);

@@ -26,7 +26,7 @@ struct TcpSpec {
     std::uint32_t ack = 0;
     std::uint8_t flags = 0x02;
     std::uint16_t window = 65535;
-    Bytes options;                 // padded to 4 bytes with NOPs
+    Bytes options;                   // padded to 4 bytes with NOPs
     std::uint32_t payloadLength = 0; // zero bytes of payload
 };
 
@@ -45,8 +45,8 @@ struct Ipv4Spec {
     std::uint16_t id = 1;
     std::uint16_t fragmentOffset = 0; // bytes, a multiple of 8
     bool moreFragments = false;
-    Bytes options;                    // padded to 4 bytes
-    int totalLengthOverride = -1;     // write this total length instead
+    Bytes options;                // padded to 4 bytes
+    int totalLengthOverride = -1; // write this total length instead
 };
 
 Bytes ipv4(const std::string& src, const std::string& dst, std::uint8_t protocol,
@@ -54,8 +54,8 @@ Bytes ipv4(const std::string& src, const std::string& dst, std::uint8_t protocol
 
 // An IPv6 extension header in the generic (next header, length) form.
 struct Ipv6Extension {
-    std::uint8_t type;   // 0 hop-by-hop, 43 routing, 60 destination options, 44 fragment
-    Bytes body;          // after the two leading bytes; padded to 8-byte units
+    std::uint8_t type; // 0 hop-by-hop, 43 routing, 60 destination options, 44 fragment
+    Bytes body;        // after the two leading bytes; padded to 8-byte units
 };
 
 Bytes ipv6(const std::string& src, const std::string& dst, std::uint8_t nextHeader,

@@ -1,10 +1,10 @@
-#include <QtTest>
-
 #include "load/capture_loader.h"
 #include "load/packet_details.h"
 #include "store/packet_text.h"
 #include "support/capture_writer.h"
 #include "support/packet_builder.h"
+
+#include <QtTest>
 
 using namespace tcpladder;
 using namespace tcpladder::test;
@@ -42,26 +42,31 @@ private slots:
     void handshakeDataAndRelativeNumbers() {
         const auto capture = load({
             segment(0, true, {.seq = 4294967000u, .flags = 0x02, .options = windowScaleOption(2)}),
-            segment(10, false, {.seq = 7, .ack = 4294967001u, .flags = 0x12,
-                                .options = windowScaleOption(3)}),
+            segment(10, false,
+                    {.seq = 7, .ack = 4294967001u, .flags = 0x12, .options = windowScaleOption(3)}),
             segment(20, true, {.seq = 4294967001u, .ack = 8, .flags = 0x10, .window = 100}),
             // 1000 bytes from the client wrap its sequence space past 2^32.
-            segment(21, true, {.seq = 4294967001u, .ack = 8, .flags = 0x18, .window = 100,
-                               .payloadLength = 1000}),
+            segment(21, true,
+                    {.seq = 4294967001u,
+                     .ack = 8,
+                     .flags = 0x18,
+                     .window = 100,
+                     .payloadLength = 1000}),
             segment(30, false, {.seq = 8, .ack = 705, .flags = 0x10, .window = 50}),
         });
         QCOMPARE(capture->connections.size(), std::size_t{1});
         const Connection& c = capture->connections[0];
-        QCOMPARE(formatEndpoint(c.client().address, c.client().port), std::string("10.0.0.1:40000"));
+        QCOMPARE(formatEndpoint(c.client().address, c.client().port),
+                 std::string("10.0.0.1:40000"));
         QCOMPARE(c.packets[c.clientSide()], std::uint64_t{3});
         QCOMPARE(c.payloadBytes[c.clientSide()], std::uint64_t{1000});
         const PacketStore& store = capture->packets;
         QCOMPARE(store.packetCount(0), std::size_t{5});
         QCOMPARE(store.at(0, 1).relativeSeq(), 0u);
         QCOMPARE(store.at(0, 1).relativeAck(), 1u);
-        QCOMPARE(store.at(0, 4).relativeAck(), 1001u); // across the wrap
-        QCOMPARE(capture->scaledWindow(0, store.at(0, 2)), 400u); // 100 << 2
-        QCOMPARE(capture->scaledWindow(0, store.at(0, 4)), 400u); // 50 << 3
+        QCOMPARE(store.at(0, 4).relativeAck(), 1001u);              // across the wrap
+        QCOMPARE(capture->scaledWindow(0, store.at(0, 2)), 400u);   // 100 << 2
+        QCOMPARE(capture->scaledWindow(0, store.at(0, 4)), 400u);   // 50 << 3
         QCOMPARE(capture->scaledWindow(0, store.at(0, 0)), 65535u); // never on a SYN
         QCOMPARE(store.at(0, 4).time() - store.at(0, 0).time(), 30 * kMs);
     }
@@ -81,8 +86,8 @@ private slots:
     }
 
     void damagedFileKeepsWholePacketsAndWarns() {
-        Bytes image = buildPcap({segment(0, true, {.flags = 0x02}),
-                                 segment(1, false, {.ack = 1001, .flags = 0x12})});
+        Bytes image = buildPcap(
+            {segment(0, true, {.flags = 0x02}), segment(1, false, {.ack = 1001, .flags = 0x12})});
         image.resize(image.size() - 10); // cut the last record short
         TemporaryFile file(image);
         const auto loaded = loadCapture(file.path());
@@ -106,8 +111,10 @@ private slots:
         const auto loaded = loadCapture(file.path());
         QVERIFY(!loaded.ok());
         const QString message = QString::fromStdString(loaded.error());
-        QVERIFY2(message.startsWith(QString::fromStdString(file.path()) + ": "), qPrintable(message));
-        QVERIFY2(message.size() > QString::fromStdString(file.path()).size() + 8, qPrintable(message));
+        QVERIFY2(message.startsWith(QString::fromStdString(file.path()) + ": "),
+                 qPrintable(message));
+        QVERIFY2(message.size() > QString::fromStdString(file.path()).size() + 8,
+                 qPrintable(message));
         QVERIFY2(message.contains(reason, Qt::CaseInsensitive), qPrintable(message));
     }
 
@@ -150,9 +157,9 @@ private slots:
     // 1000000 us is a whole second, 2^31 us wraps to 0 (tcpdump's
     // timestamp_invalid_micro.pcap has both).
     void damagedMicrosecondFieldsReadAsWiresharkDoes() {
-        const std::vector<Frame> frames = {segment(0, true, {.flags = 0x02}),
-                                           segment(0, false, {.ack = 1001, .flags = 0x12}),
-                                           segment(0, true, {.seq = 1001, .ack = 1, .flags = 0x10})};
+        const std::vector<Frame> frames = {
+            segment(0, true, {.flags = 0x02}), segment(0, false, {.ack = 1001, .flags = 0x12}),
+            segment(0, true, {.seq = 1001, .ack = 1, .flags = 0x10})};
         Bytes image = buildPcap(frames);
         const auto setMicroseconds = [&](std::size_t record, std::uint32_t value) {
             std::size_t offset = 24;
@@ -180,10 +187,12 @@ private slots:
     void detailsAreReadAgainFromTheFile() {
         QFETCH(bool, pcapng);
         const std::vector<Frame> frames = {
-            segment(0, true, {.seq = 5, .flags = 0x02,
-                              .options = concat({mssOption(1400), sackPermittedOption()})}),
-            segment(1, false, {.seq = 9, .ack = 6, .flags = 0x10,
-                               .options = sackOption({{100, 200}})}),
+            segment(0, true,
+                    {.seq = 5,
+                     .flags = 0x02,
+                     .options = concat({mssOption(1400), sackPermittedOption()})}),
+            segment(1, false,
+                    {.seq = 9, .ack = 6, .flags = 0x10, .options = sackOption({{100, 200}})}),
         };
         TemporaryFile file(pcapng ? buildPcapng(frames) : buildPcap(frames),
                            pcapng ? ".pcapng" : ".pcap");

@@ -1,11 +1,11 @@
+#include "support/capture_writer.h"
+#include "support/packet_builder.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QtTest>
-
-#include "support/capture_writer.h"
-#include "support/packet_builder.h"
 
 using namespace tcpladder::test;
 
@@ -59,7 +59,8 @@ private slots:
         QTest::newRow("unknown command") << QStringList{"frobnicate", "x.pcap"};
         QTest::newRow("missing file") << QStringList{"connections"};
         QTest::newRow("bad format") << QStringList{"connections", "x.pcap", "--format", "ladder"};
-        QTest::newRow("bad connection id") << QStringList{"packets", "x.pcap", "--connection", "x1"};
+        QTest::newRow("bad connection id")
+            << QStringList{"packets", "x.pcap", "--connection", "x1"};
     }
 
     void usageErrorsExitTwo() {
@@ -85,7 +86,8 @@ private slots:
 
     void tsvConnection() {
         TemporaryFile file(exchange());
-        const Run run = runCli({"connections", QString::fromStdString(file.path()), "--format", "tsv"});
+        const Run run =
+            runCli({"connections", QString::fromStdString(file.path()), "--format", "tsv"});
         QCOMPARE(run.exitCode, 0);
         const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
@@ -106,12 +108,14 @@ private slots:
         QVERIFY2(lines[5].contains("seq=1 ") && lines[5].contains("ack=121 ") &&
                      lines[5].contains("len=1400"),
                  qPrintable(lines[5]));
-        QVERIFY2(lines[6].contains("flag=R ") && lines[6].contains("seq=121 "), qPrintable(lines[6]));
+        QVERIFY2(lines[6].contains("flag=R ") && lines[6].contains("seq=121 "),
+                 qPrintable(lines[6]));
     }
 
     void jsonCarriesTheSameFields() {
         TemporaryFile file(exchange());
-        const Run conns = runCli({"connections", QString::fromStdString(file.path()), "--format", "json"});
+        const Run conns =
+            runCli({"connections", QString::fromStdString(file.path()), "--format", "json"});
         QCOMPARE(conns.exitCode, 0);
         const QJsonArray connections = QJsonDocument::fromJson(conns.out.toUtf8()).array();
         QCOMPARE(connections.size(), 1);
@@ -132,7 +136,8 @@ private slots:
 
     void unknownConnectionIsAUsageError() {
         TemporaryFile file(exchange());
-        const Run run = runCli({"packets", QString::fromStdString(file.path()), "--connection", "7"});
+        const Run run =
+            runCli({"packets", QString::fromStdString(file.path()), "--connection", "7"});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains("no connection 7"));
     }

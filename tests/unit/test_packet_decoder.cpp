@@ -1,7 +1,7 @@
-#include <QtTest>
-
 #include "decode/packet_decoder.h"
 #include "support/packet_builder.h"
+
+#include <QtTest>
 
 using namespace tcpladder;
 using namespace tcpladder::test;
@@ -50,65 +50,77 @@ private slots:
         QTest::newRow("ethernet ipv4") << ethernet(0x0800, tcpIn4()) << kEthernet << "10.0.0.1"
                                        << "10.0.0.2" << 10u;
         QTest::newRow("802.1Q") << ethernet(0x0800, tcpIn4(), {{0x8100, 5}}) << kEthernet
-                                << "10.0.0.1" << "10.0.0.2" << 10u;
-        QTest::newRow("QinQ 802.1ad") << ethernet(0x0800, tcpIn4(), {{0x88A8, 5}, {0x8100, 7}})
-                                      << kEthernet << "10.0.0.1" << "10.0.0.2" << 10u;
+                                << "10.0.0.1"
+                                << "10.0.0.2" << 10u;
+        QTest::newRow("QinQ 802.1ad")
+            << ethernet(0x0800, tcpIn4(), {{0x88A8, 5}, {0x8100, 7}}) << kEthernet << "10.0.0.1"
+            << "10.0.0.2" << 10u;
         QTest::newRow("triple tag")
             << ethernet(0x86DD, tcpIn6(), {{0x88A8, 1}, {0x8100, 2}, {0x8100, 3}}) << kEthernet
-            << "2001:db8::1" << "2001:db8::2" << 10u;
-        QTest::newRow("ethernet padding is not payload")
-            << [] {
-                   Bytes frame = ethernet(0x0800, tcpIn4(0));
-                   frame.resize(60, 0);
-                   return frame;
-               }()
-            << kEthernet << "10.0.0.1" << "10.0.0.2" << 0u;
+            << "2001:db8::1"
+            << "2001:db8::2" << 10u;
+        QTest::newRow("ethernet padding is not payload") <<
+            [] {
+                Bytes frame = ethernet(0x0800, tcpIn4(0));
+                frame.resize(60, 0);
+                return frame;
+            }() << kEthernet << "10.0.0.1"
+                                                         << "10.0.0.2" << 0u;
         QTest::newRow("linux sll") << linuxSll(0x0800, tcpIn4(3)) << 113 << "10.0.0.1"
                                    << "10.0.0.2" << 3u;
         QTest::newRow("linux sll2") << linuxSll2(0x86DD, tcpIn6(4)) << 276 << "2001:db8::1"
                                     << "2001:db8::2" << 4u;
         QTest::newRow("bsd null little-endian") << bsdNull(2, tcpIn4(), false) << 0 << "10.0.0.1"
                                                 << "10.0.0.2" << 10u;
-        QTest::newRow("bsd null big-endian ipv6") << bsdNull(30, tcpIn6(), true) << 0
-                                                  << "2001:db8::1" << "2001:db8::2" << 10u;
+        QTest::newRow("bsd null big-endian ipv6")
+            << bsdNull(30, tcpIn6(), true) << 0 << "2001:db8::1"
+            << "2001:db8::2" << 10u;
         QTest::newRow("openbsd loop") << bsdNull(24, tcpIn6(), true) << 108 << "2001:db8::1"
                                       << "2001:db8::2" << 10u;
-        QTest::newRow("raw ip") << tcpIn4() << 12 << "10.0.0.1" << "10.0.0.2" << 10u;
-        QTest::newRow("linktype ipv6") << tcpIn6() << 229 << "2001:db8::1" << "2001:db8::2" << 10u;
+        QTest::newRow("raw ip") << tcpIn4() << 12 << "10.0.0.1"
+                                << "10.0.0.2" << 10u;
+        QTest::newRow("linktype ipv6") << tcpIn6() << 229 << "2001:db8::1"
+                                       << "2001:db8::2" << 10u;
         QTest::newRow("ipv4 options")
             << ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, tcp({.payloadLength = 7}),
                                      {.options = {0x94, 0x04, 0, 0}}))
-            << kEthernet << "10.0.0.1" << "10.0.0.2" << 7u;
+            << kEthernet << "10.0.0.1"
+            << "10.0.0.2" << 7u;
         QTest::newRow("ipv6 hop-by-hop routing destination")
             << ethernet(0x86DD, tcpIn6(5, {{0, {1, 4, 0, 0, 0, 0}},
                                            {43, {0, 0, 0, 0, 0, 0}},
                                            {60, {1, 4, 0, 0, 0, 0}}}))
-            << kEthernet << "2001:db8::1" << "2001:db8::2" << 5u;
+            << kEthernet << "2001:db8::1"
+            << "2001:db8::2" << 5u;
         QTest::newRow("ipv6 atomic fragment")
             << ethernet(0x86DD, tcpIn6(6, {ipv6Fragment(0, false, 77)})) << kEthernet
-            << "2001:db8::1" << "2001:db8::2" << 6u;
-        QTest::newRow("ip in ip")
-            << ethernet(0x0800, ipv4("192.0.2.1", "192.0.2.2", 4, tcpIn4())) << kEthernet
-            << "10.0.0.1" << "10.0.0.2" << 10u;
+            << "2001:db8::1"
+            << "2001:db8::2" << 6u;
+        QTest::newRow("ip in ip") << ethernet(0x0800, ipv4("192.0.2.1", "192.0.2.2", 4, tcpIn4()))
+                                  << kEthernet << "10.0.0.1"
+                                  << "10.0.0.2" << 10u;
         QTest::newRow("6in4") << ethernet(0x0800, ipv4("192.0.2.1", "192.0.2.2", 41, tcpIn6()))
-                              << kEthernet << "2001:db8::1" << "2001:db8::2" << 10u;
+                              << kEthernet << "2001:db8::1"
+                              << "2001:db8::2" << 10u;
         QTest::newRow("4in6") << ethernet(0x86DD, ipv6("2001:db8::a", "2001:db8::b", 4, tcpIn4()))
-                              << kEthernet << "10.0.0.1" << "10.0.0.2" << 10u;
+                              << kEthernet << "10.0.0.1"
+                              << "10.0.0.2" << 10u;
         QTest::newRow("gre") << ethernet(0x0800, ipv4("192.0.2.1", "192.0.2.2", 47,
                                                       concat({{0, 0, 0x08, 0x00}, tcpIn4()})))
-                             << kEthernet << "10.0.0.1" << "10.0.0.2" << 10u;
-        QTest::newRow("vxlan")
-            << ethernet(0x0800,
-                        ipv4("192.0.2.1", "192.0.2.2", kProtoUdp,
-                             udp(50000, 4789,
-                                 concat({{0x08, 0, 0, 0, 0, 0, 1, 0}, ethernet(0x0800, tcpIn4())}))))
-            << kEthernet << "10.0.0.1" << "10.0.0.2" << 10u;
-        QTest::newRow("geneve")
-            << ethernet(0x0800,
-                        ipv4("192.0.2.1", "192.0.2.2", kProtoUdp,
-                             udp(50000, 6081,
-                                 concat({{0, 0, 0x65, 0x58, 0, 0, 1, 0}, ethernet(0x86DD, tcpIn6())}))))
-            << kEthernet << "2001:db8::1" << "2001:db8::2" << 10u;
+                             << kEthernet << "10.0.0.1"
+                             << "10.0.0.2" << 10u;
+        QTest::newRow("vxlan") << ethernet(0x0800, ipv4("192.0.2.1", "192.0.2.2", kProtoUdp,
+                                                        udp(50000, 4789,
+                                                            concat({{0x08, 0, 0, 0, 0, 0, 1, 0},
+                                                                    ethernet(0x0800, tcpIn4())}))))
+                               << kEthernet << "10.0.0.1"
+                               << "10.0.0.2" << 10u;
+        QTest::newRow("geneve") << ethernet(0x0800, ipv4("192.0.2.1", "192.0.2.2", kProtoUdp,
+                                                         udp(50000, 6081,
+                                                             concat({{0, 0, 0x65, 0x58, 0, 0, 1, 0},
+                                                                     ethernet(0x86DD, tcpIn6())}))))
+                                << kEthernet << "2001:db8::1"
+                                << "2001:db8::2" << 10u;
     }
 
     void decodesTheInnermostTcpHeader() {
@@ -135,18 +147,17 @@ private slots:
             << ethernet(0x0800, ipv4("10.0.0.9", "10.0.0.1", kProtoIcmp,
                                      concat({{3, 3, 0, 0, 0, 0, 0, 0}, inner})))
             << kEthernet;
-        QTest::newRow("truncated tcp header") << prefix(ethernet(0x0800, tcpIn4()), 44) << kEthernet;
-        QTest::newRow("bogus tcp header length")
-            << [] {
-                   Bytes frame = ethernet(0x0800, tcpIn4());
-                   frame[14 + 20 + 12] = 0x30;
-                   return frame;
-               }()
-            << kEthernet;
-        QTest::newRow("short segment")
-            << ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp,
-                                     tcp({.options = mssOption(1460)}), {.totalLengthOverride = 40}))
-            << kEthernet;
+        QTest::newRow("truncated tcp header")
+            << prefix(ethernet(0x0800, tcpIn4()), 44) << kEthernet;
+        QTest::newRow("bogus tcp header length") << [] {
+            Bytes frame = ethernet(0x0800, tcpIn4());
+            frame[14 + 20 + 12] = 0x30;
+            return frame;
+        }() << kEthernet;
+        QTest::newRow("short segment") << ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp,
+                                                                tcp({.options = mssOption(1460)}),
+                                                                {.totalLengthOverride = 40}))
+                                       << kEthernet;
         QTest::newRow("truncated ipv6 extension")
             << prefix(tcpIn6(0, {{60, {1, 4, 0, 0, 0, 0}}}), 44) << 229;
         QTest::newRow("udp") << ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoUdp,
@@ -169,16 +180,21 @@ private slots:
         const Bytes cut(full.begin(), full.begin() + 96);
         PacketDecoder decoder;
         DecodedTcp out;
-        QVERIFY(decoder.decode(rawPacket(cut, kEthernet, static_cast<std::uint32_t>(full.size())), out));
+        QVERIFY(decoder.decode(rawPacket(cut, kEthernet, static_cast<std::uint32_t>(full.size())),
+                               out));
         QCOMPARE(out.segment.payloadLength, 1400u);
     }
 
     void decodesTcpOptions() {
-        const Bytes options =
-            concat({mssOption(1460), {1}, windowScaleOption(7), sackPermittedOption(),
-                    timestampOption(111, 222), {1, 1}, sackOption({{5, 9}, {20, 30}})});
-        const Bytes frame = ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp,
-                                                  tcp({.options = options})));
+        const Bytes options = concat({mssOption(1460),
+                                      {1},
+                                      windowScaleOption(7),
+                                      sackPermittedOption(),
+                                      timestampOption(111, 222),
+                                      {1, 1},
+                                      sackOption({{5, 9}, {20, 30}})});
+        const Bytes frame =
+            ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, tcp({.options = options})));
         PacketDecoder decoder;
         DecodedTcp out;
         QVERIFY(decoder.decode(rawPacket(frame, kEthernet), out));
@@ -217,11 +233,11 @@ private slots:
         const Bytes second(datagram.begin() + 40, datagram.end());
         PacketDecoder decoder;
         DecodedTcp out;
-        const Bytes head = ipv6("2001:db8::1", "2001:db8::2", kProtoTcp, first,
-                                {ipv6Fragment(0, true, 5)});
+        const Bytes head =
+            ipv6("2001:db8::1", "2001:db8::2", kProtoTcp, first, {ipv6Fragment(0, true, 5)});
         QVERIFY(!decoder.decode(rawPacket(head, 229), out));
-        const Bytes tail = ipv6("2001:db8::1", "2001:db8::2", kProtoTcp, second,
-                                {ipv6Fragment(40, false, 5)});
+        const Bytes tail =
+            ipv6("2001:db8::1", "2001:db8::2", kProtoTcp, second, {ipv6Fragment(40, false, 5)});
         QVERIFY(decoder.decode(rawPacket(tail, 229), out));
         QCOMPARE(out.segment.payloadLength, 60u);
     }
