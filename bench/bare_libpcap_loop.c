@@ -2,6 +2,9 @@
  * connection list needs, read every packet through libpcap and find its connection, so a
  * reader's time over this one is what its own decoding and analysis cost. */
 
+/* pcap.h uses u_int and u_char, which glibc declares only outside strict ISO C. */
+#define _DEFAULT_SOURCE
+
 #include <pcap/pcap.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -98,7 +101,9 @@ static int table_add(struct tuple_table* table, const struct tuple_key* key) {
     return 1;
 }
 
-static uint16_t read16(const u_char* p) { return (uint16_t)(p[0] << 8 | p[1]); }
+static uint16_t read16(const u_char* p) {
+    return (uint16_t)(p[0] << 8 | p[1]);
+}
 
 static uint32_t read32(const u_char* p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];

@@ -1,17 +1,17 @@
 // tcpladder-bench-generate: writes a deterministic synthetic capture of HTTP downloads for
 // benchmarks and for checking tcpladder against Wireshark on traffic of any size.
 
-#include <chrono>
-#include <cstdio>
-#include <queue>
-#include <utility>
-#include <vector>
-
 #include "generator/connection_planner.h"
 #include "generator/frame_encoder.h"
 #include "generator/generator_options.h"
 #include "generator/pcap_output.h"
 #include "generator/random.h"
+
+#include <chrono>
+#include <cstdio>
+#include <queue>
+#include <utility>
+#include <vector>
 
 using namespace tcpladder::bench;
 
@@ -127,8 +127,9 @@ int main(int argc, char** argv) {
                      static_cast<unsigned long long>(totals.windowProbes),
                      static_cast<unsigned long long>(totals.dropped),
                      static_cast<unsigned long long>(totals.retransmitted),
-                     static_cast<unsigned long long>(totals.reordered), bytes / 1e6, seconds,
-                     totals.packets / seconds / 1e6);
+                     static_cast<unsigned long long>(totals.reordered),
+                     static_cast<double>(bytes) / 1e6, seconds,
+                     static_cast<double>(totals.packets) / seconds / 1e6);
     }
     return 0;
 }

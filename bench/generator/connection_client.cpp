@@ -1,7 +1,7 @@
-#include <algorithm>
-
 #include "connection_simulator.h"
 #include "sim_constants.h"
+
+#include <algorithm>
 
 namespace tcpladder::bench {
 
@@ -233,8 +233,7 @@ void ConnectionSimulator::fillSackBlocks(PacketSpec& packet) const {
             packet.sack[packet.sackCount++] = {base + range.first, base + range.second};
         }
     }
-    for (auto it = m_outOfOrder.rbegin(); it != m_outOfOrder.rend() && packet.sackCount < 3;
-         ++it) {
+    for (auto it = m_outOfOrder.rbegin(); it != m_outOfOrder.rend() && packet.sackCount < 3; ++it) {
         if (it->first != m_lastOutOfOrderBegin) {
             packet.sack[packet.sackCount++] = {base + it->first, base + it->second};
         }

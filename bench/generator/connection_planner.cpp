@@ -1,9 +1,9 @@
 #include "connection_planner.h"
 
+#include "connection_simulator.h"
+
 #include <algorithm>
 #include <cstdlib>
-
-#include "connection_simulator.h"
 
 namespace tcpladder::bench {
 
@@ -90,7 +90,8 @@ Connection ConnectionPlanner::next(std::int64_t startNs) {
         const bool closing = remainingConnections <= finalStretch(m_options.connections);
         Random random(mixSeed(m_options.seed, m_nextIndex) ^ 0x73697a65ULL);
         const double spread = closing ? 1.0 : random.logUniform(spreadLow, spreadHigh) / spreadMean;
-        ConnectionPlan nextPlan = plan(static_cast<std::int64_t>(share * spread), startNs);
+        ConnectionPlan nextPlan =
+            plan(static_cast<std::int64_t>(static_cast<double>(share) * spread), startNs);
         nextPlan.zeroWindow = nextPlan.zeroWindow && !closing;
         connection = simulateConnection(nextPlan);
     } else {

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <cstdint>
-
 #include "generator_options.h"
 #include "packet_spec.h"
 #include "random.h"
+
+#include <cstdint>
 
 namespace tcpladder::bench {
 

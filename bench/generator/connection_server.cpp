@@ -1,7 +1,7 @@
-#include <algorithm>
-
 #include "connection_simulator.h"
 #include "sim_constants.h"
+
+#include <algorithm>
 
 namespace tcpladder::bench {
 
@@ -250,7 +250,8 @@ void ConnectionSimulator::serverPersistTimer(std::int64_t timeNs, std::uint32_t 
         serverSendControl(timeNs, m_sndUna - 1, tcp_flags::ack);
         ++m_connection.stats.windowProbes;
     }
-    m_persistIntervalNs = std::min<std::int64_t>(2 * m_persistIntervalNs, 60'000 * sim::millisecond);
+    m_persistIntervalNs =
+        std::min<std::int64_t>(2 * m_persistIntervalNs, 60'000 * sim::millisecond);
     schedule(timeNs + m_persistIntervalNs, EventKind::ServerPersistTimer, generation);
 }
 

@@ -1,9 +1,9 @@
 #include "connection_simulator.h"
 
+#include "sim_constants.h"
+
 #include <algorithm>
 #include <cstdio>
-
-#include "sim_constants.h"
 
 namespace tcpladder::bench {
 
@@ -18,10 +18,13 @@ Endpoints makeEndpoints(std::uint64_t index, Random& random) {
     Endpoints endpoints;
     endpoints.clientIp = (10U << 24) | (1U << 16) | ((host / 250) << 8) | (host % 250 + 1);
     endpoints.clientPort = static_cast<std::uint16_t>(32768 + (index / hosts) % ports);
-    endpoints.serverIp = (198U << 24) | (51U << 16) | (100U << 8) | (10 + random.between(0, 15));
+    endpoints.serverIp = (198U << 24) | (51U << 16) | (100U << 8) |
+                         static_cast<std::uint32_t>(10 + random.between(0, 15));
     endpoints.serverPort = 80;
-    endpoints.clientMac = {0x02, 0x00, 0x0a, 0x01, static_cast<std::uint8_t>(host >> 8),
-                           static_cast<std::uint8_t>(host)};
+    // Locally administered MACs that carry the host number in their last two bytes.
+    endpoints.clientMac = {0x02, 0x00, 0x0a, 0x01, 0x00, 0x00};
+    endpoints.clientMac[4] = static_cast<std::uint8_t>(host >> 8);
+    endpoints.clientMac[5] = static_cast<std::uint8_t>(host);
     endpoints.routerMac = {0x02, 0x00, 0x00, 0x00, 0x00, 0x01};
     endpoints.clientTtl = 64;
     endpoints.serverTtl = static_cast<std::uint8_t>(random.between(44, 58));

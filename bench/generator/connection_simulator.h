@@ -1,12 +1,12 @@
 #pragma once
 
+#include "packet_spec.h"
+#include "random.h"
+
 #include <cstdint>
 #include <queue>
 #include <utility>
 #include <vector>
-
-#include "packet_spec.h"
-#include "random.h"
 
 namespace tcpladder::bench {
 
@@ -23,8 +23,8 @@ public:
 
 private:
     enum class EventKind : std::uint8_t {
-        SegmentArrives,   // value: index into m_inFlight
-        ServerReceives,   // value: index into m_connection.packets
+        SegmentArrives, // value: index into m_inFlight
+        ServerReceives, // value: index into m_connection.packets
         ServerStartsResponse,
         ServerLossTimer,    // value: stream offset of the dropped segment
         ServerPersistTimer, // value: generation

@@ -1,9 +1,9 @@
 #include "frame_encoder.h"
 
+#include "random.h"
+
 #include <algorithm>
 #include <cstring>
-
-#include "random.h"
 
 namespace tcpladder::bench {
 
@@ -52,8 +52,7 @@ std::uint16_t foldChecksum(std::uint64_t sum) {
 
 } // namespace
 
-FrameEncoder::FrameEncoder(std::uint32_t snaplen, std::uint16_t segmentPayload,
-                           std::uint64_t seed)
+FrameEncoder::FrameEncoder(std::uint32_t snaplen, std::uint16_t segmentPayload, std::uint64_t seed)
     : m_snaplen(snaplen), m_mssOption(static_cast<std::uint16_t>(segmentPayload + 12)),
       m_bodyPattern(bodyPatternPeriod + segmentPayload), m_payloadScratch(segmentPayload) {
     Random random(seed ^ 0x626f6479ULL);
@@ -94,8 +93,8 @@ std::uint32_t FrameEncoder::encodeHeaders(const Connection& connection, const Pa
     std::uint32_t optionBytes = 0;
     if (packet.options == OptionLayout::Handshake) {
         // Linux's order: MSS, SACK permitted, timestamps, NOP, window scale.
-        const std::uint8_t layout[20] = {2, 4, 0, 0, 4, 2, 8, 10, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3,
-                                         3, 7};
+        const std::uint8_t layout[20] = {2, 4, 0, 0, 4, 2, 8, 10, 0, 0,
+                                         0, 0, 0, 0, 0, 0, 1, 3,  3, 7};
         std::memcpy(options, layout, sizeof layout);
         put16(options + 2, m_mssOption);
         put32(options + 8, packet.tsVal);

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "packet_spec.h"
 #include "pcap_output.h"
+
+#include <cstdint>
+#include <vector>
 
 namespace tcpladder::bench {
 
@@ -16,8 +16,7 @@ public:
     FrameEncoder(std::uint32_t snaplen, std::uint16_t segmentPayload, std::uint64_t seed);
 
     // Returns the number of bytes the record took in the file.
-    std::uint32_t write(PcapOutput& output, const Connection& connection,
-                        const PacketSpec& packet);
+    std::uint32_t write(PcapOutput& output, const Connection& connection, const PacketSpec& packet);
 
 private:
     const std::uint8_t* payloadBytes(const Connection& connection, const PacketSpec& packet);

@@ -16,8 +16,7 @@ public:
     PcapOutput& operator=(const PcapOutput&) = delete;
     ~PcapOutput();
 
-    bool open(const std::string& path, std::uint32_t snaplen, bool nanoseconds,
-              std::string& error);
+    bool open(const std::string& path, std::uint32_t snaplen, bool nanoseconds, std::string& error);
     // Appends a record header and returns where its capturedLength bytes go.
     std::uint8_t* appendRecord(std::int64_t timeNs, std::uint32_t capturedLength,
                                std::uint32_t originalLength);

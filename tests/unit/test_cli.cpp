@@ -134,6 +134,22 @@ private slots:
         QCOMPARE(rows[4].toObject()["dir"].toString(), QString("<"));
     }
 
+    // The bundled sample: a download, a client reset, a lossy transfer.
+    void sampleCaptureAnswersTheUsualQuestions() {
+        const Run run = runCli({"connections", QStringLiteral(TCPLADDER_SOURCE_DIR) +
+                                                   "/resources/samples/sample.pcap",
+                                "--format", "json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray connections = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        QCOMPARE(connections.size(), 3);
+        QCOMPARE(connections[0].toObject()["state"].toString(), QString("SF"));
+        QCOMPARE(connections[1].toObject()["state"].toString(), QString("RSTO"));
+        QCOMPARE(connections[1].toObject()["closed_by"].toString(), QString("client RST"));
+        QVERIFY(connections[1].toObject()["zero_windows"].toInt() > 0);
+        QCOMPARE(connections[2].toObject()["retransmissions"].toInt(), 2);
+        QVERIFY(connections[2].toObject()["dup_acks"].toInt() > 0);
+    }
+
     void unknownConnectionIsAUsageError() {
         TemporaryFile file(exchange());
         const Run run =
