@@ -1,18 +1,5 @@
 #include "main_window.h"
 
-#include <QAction>
-#include <QApplication>
-#include <QCloseEvent>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QHeaderView>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QMimeData>
-#include <QSplitter>
-#include <QStatusBar>
-#include <QVBoxLayout>
-
 #include "format/qt_text.h"
 #include "loading/capture_load_job.h"
 #include "models/connection_filter_proxy.h"
@@ -25,6 +12,19 @@
 #include "widgets/warning_indicator.h"
 #include "window/recent_files.h"
 #include "window/window_state.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace tcpladder::ui {
 namespace {
@@ -165,7 +165,8 @@ void MainWindow::connectLoading() {
 }
 
 void MainWindow::connectFiltering() {
-    connect(m_filterBar, &FilterBar::textChanged, m_proxy, &ConnectionFilterProxy::setEndpointFilter);
+    connect(m_filterBar, &FilterBar::textChanged, m_proxy,
+            &ConnectionFilterProxy::setEndpointFilter);
     connect(m_filterBar, &FilterBar::quickFiltersChanged, m_proxy,
             &ConnectionFilterProxy::setQuickFilters);
     connect(m_filterBar, &FilterBar::slowRuleChanged, this, [this](const SlowRule& rule) {
@@ -203,8 +204,8 @@ void MainWindow::setLoading(bool loading) {
 }
 
 void MainWindow::showOpenDialog() {
-    const QString start = m_snapshot ? QFileInfo(toQString(m_snapshot->capture->path)).path()
-                                     : QString();
+    const QString start =
+        m_snapshot ? QFileInfo(toQString(m_snapshot->capture->path)).path() : QString();
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open Capture"), start, kCaptureFilter);
     if (!path.isEmpty())
@@ -232,9 +233,10 @@ void MainWindow::adoptSnapshot(const SnapshotPtr& snapshot) {
 }
 
 void MainWindow::showLoadError(const QString& path, const QString& reason) {
-    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot Open Capture"),
-                                tr("tcpladder could not open “%1”.").arg(QFileInfo(path).fileName()),
-                                QMessageBox::Ok, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Warning, tr("Cannot Open Capture"),
+                        tr("tcpladder could not open “%1”.").arg(QFileInfo(path).fileName()),
+                        QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("loadErrorDialog"));
     box->setInformativeText(reason);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QMainWindow>
-
 #include "loading/capture_snapshot.h"
+
+#include <QMainWindow>
 
 class QAction;
 class QSplitter;

@@ -1,9 +1,9 @@
-#include <QApplication>
-#include <QIcon>
-
 #include "gui_options.h"
 #include "main_window.h"
 #include "startup_actions.h"
+
+#include <QApplication>
+#include <QIcon>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -13,8 +13,8 @@ int main(int argc, char** argv) {
     // Matches the installed tcpladder.desktop, so Wayland compositors and
     // task bars find the icon and group the windows.
     QApplication::setDesktopFileName(QStringLiteral("tcpladder"));
-    QApplication::setWindowIcon(
-        QIcon::fromTheme(QStringLiteral("tcpladder"), QIcon(QStringLiteral(":/icons/tcpladder.svg"))));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("tcpladder"),
+                                                 QIcon(QStringLiteral(":/icons/tcpladder.svg"))));
 
     const tcpladder::gui::GuiOptions options =
         tcpladder::gui::parseGuiOptions(QApplication::arguments());

@@ -1,13 +1,13 @@
 #include "startup_actions.h"
 
+#include "main_window.h"
+#include "table/connection_table_view.h"
+
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
 #include <QTimer>
 #include <cstdio>
-
-#include "main_window.h"
-#include "table/connection_table_view.h"
 
 namespace tcpladder::gui {
 namespace {

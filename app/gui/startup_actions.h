@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QObject>
-
 #include "gui_options.h"
+
+#include <QObject>
 
 namespace tcpladder::ui {
 class MainWindow;

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "support/capture_writer.h"
+#include "support/conversation_builder.h"
+#include "support/test_paths.h"
+
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include "support/capture_writer.h"
-#include "support/conversation_builder.h"
-#include "support/test_paths.h"
 
 // Captures the GUI tests share, built with known answers.
 namespace tcpladder::test {
@@ -38,6 +38,7 @@ inline void isolateSettings() {
 //  8  [2001:db8::5]:40008 → [2001:db8::1]:443   IPv6, normal
 //  9  10.0.0.8:40009 → 10.0.0.9:8443  client FIN after a complete answer
 // 10  10.0.0.5:40010 → 10.0.0.9:443   slow handshake (300 ms)
+// 11  10.0.0.5:40011 → 10.0.0.30:80   client FIN after waiting 2 s for an answer
 inline std::vector<Frame> scenarioFrames() {
     const auto at = [](int tenths) { return kEpochNs + tenths * 100 * kMs; };
     const auto normal = [&](const char* client, std::uint16_t port, const char* server,
@@ -98,6 +99,12 @@ inline std::vector<Frame> scenarioFrames() {
                       .clientFin(kMs)
                       .serverFin(kMs / 10)
                       .frames());
+    Conversation gaveUp("10.0.0.5", 40011, "10.0.0.30", 80, at(11));
+    gaveUp.handshake(5 * kMs, kMs / 10)
+        .clientSends(kMs / 10, 300)
+        .clientFin(2000 * kMs)
+        .serverFin(kMs);
+    all.push_back(gaveUp.frames());
     return mergeByTime(all);
 }
 
@@ -111,8 +118,8 @@ inline std::unique_ptr<TemporaryFile> largeCapture(int connections) {
     std::vector<Frame> frames;
     frames.reserve(static_cast<std::size_t>(connections) * 9);
     for (int i = 0; i < connections; ++i) {
-        const std::string client = "10.1." + std::to_string(i / 250 % 250) + "." +
-                                   std::to_string(i % 250 + 1);
+        const std::string client =
+            "10.1." + std::to_string(i / 250 % 250) + "." + std::to_string(i % 250 + 1);
         Conversation c(client, static_cast<std::uint16_t>(20000 + i % 40000), "10.2.0.1", 443,
                        kEpochNs + i * 20 * kMs);
         c.handshake(10 * kMs, kMs / 10)

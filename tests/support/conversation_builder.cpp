@@ -1,8 +1,8 @@
 #include "support/conversation_builder.h"
 
-#include <algorithm>
-
 #include "support/packet_builder.h"
+
+#include <algorithm>
 
 namespace tcpladder::test {
 namespace {
@@ -20,8 +20,9 @@ constexpr std::uint32_t kServerIsn = 500000;
 
 Conversation::Conversation(std::string client, std::uint16_t clientPort, std::string server,
                            std::uint16_t serverPort, std::int64_t startNs)
-    : m_client{std::move(client), clientPort, kClientIsn},
-      m_server{std::move(server), serverPort, kServerIsn}, m_now(startNs) {}
+    : m_client{std::move(client), clientPort, kClientIsn}, m_server{std::move(server), serverPort,
+                                                                    kServerIsn},
+      m_now(startNs) {}
 
 void Conversation::send(bool fromClient, std::int64_t after, std::uint8_t flags,
                         std::uint32_t payload, std::uint16_t window, std::uint32_t seqOverride) {

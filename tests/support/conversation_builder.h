@@ -1,10 +1,10 @@
 #pragma once
 
+#include "support/capture_writer.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "support/capture_writer.h"
 
 // TCP conversations written as a story, for tests that need connections with
 // known timing and endings (slow handshakes, client resets, retransmissions):

@@ -46,6 +46,18 @@ struct ChartRequest {
     Side receiver() const { return sender == kSideA ? kSideB : kSideA; }
 };
 
+// The packets of the request's range [first, last), widened to [from, to) by
+// the receiver's nearest ACK on each side, so lines run off the plot's edges.
+struct PacketRange {
+    std::size_t from = 0;
+    std::size_t first = 0;
+    std::size_t last = 0;
+    std::size_t to = 0;
+
+    bool inRange(std::size_t index) const { return index >= first && index < last; }
+};
+PacketRange packetRange(const ChartRequest& request);
+
 // The lowest and highest value seen, then padded into a drawable range.
 class ValueExtent {
 public:

@@ -10,8 +10,6 @@
 namespace tcpladder::ui {
 namespace {
 
-constexpr std::size_t kEdgeSearch = 4096;
-
 bool isAck(const PacketRecord& record, Side receiver) {
     return record.side() == receiver && (record.flags() & kAck);
 }
@@ -75,18 +73,9 @@ ChartContent buildSequenceChart(const ChartRequest& request) {
     const std::uint32_t conn = request.connection;
     const TimeNs origin = capture.connections[conn].firstTime;
     const PixelColumns columns(request.begin, request.end, request.columns);
-    const std::size_t count = capture.packets.packetCount(conn);
-    const std::size_t first = firstPacketAtOrAfter(capture, conn, request.begin);
-    const std::size_t last = firstPacketAtOrAfter(capture, conn, request.end);
-    // The receiver's ACK on each side of the range, so the lines run off the edges.
-    std::size_t from = first;
-    for (std::size_t back = 0; from > 0 && back < kEdgeSearch; ++back)
-        if (isAck(capture.packets.at(conn, --from), request.receiver()))
-            break;
-    std::size_t to = last;
-    for (std::size_t ahead = 0; to < count && ahead < kEdgeSearch; ++ahead)
-        if (isAck(capture.packets.at(conn, to++), request.receiver()))
-            break;
+    const PacketRange range = packetRange(request);
+    const std::size_t first = range.first;
+    const std::size_t last = range.last;
 
     ChartContent content;
     content.kind = ChartKind::Sequence;
@@ -101,8 +90,8 @@ ChartContent buildSequenceChart(const ChartRequest& request) {
         content.note = "SACK blocks appear when fewer ACKs are in view; zoom in";
 
     SequencePass pass(columns);
-    SequenceState state = request.checkpoints->stateBefore(from);
-    for (std::size_t i = from; i < to; ++i) {
+    SequenceState state = request.checkpoints->stateBefore(range.from);
+    for (std::size_t i = range.from; i < range.to; ++i) {
         const PacketRecord& r = capture.packets.at(conn, i);
         const SequenceState::Unwrapped u = state.advance(r);
         const TimeNs time = r.time() - origin;

@@ -5,7 +5,7 @@
 
 namespace tcpladder::ui {
 
-QString closeInWords(const Connection& connection, const ConnectionFacts& facts) {
+QString closeInWords(const ConnectionFacts& facts) {
     QString verb;
     switch (facts.summary.closedBy) {
     case ClosedBy::Nobody:
@@ -23,21 +23,33 @@ QString closeInWords(const Connection& connection, const ConnectionFacts& facts)
         verb = QStringLiteral("closed by server");
         break;
     }
-    QString text = QStringLiteral("%1 after %2, %3 in")
-                       .arg(verb, formatBytes(facts.bytesBeforeClose),
-                            formatDuration(facts.closeAfter));
-    if (facts.summary.closedBy == ClosedBy::ClientFin && facts.clientCutShort) {
-        const bool serverSpoke = connection.payloadBytes[connection.serverSide()] > 0;
-        text += serverSpoke ? QStringLiteral(", while the server was still sending")
-                            : QStringLiteral(", before the server answered");
-    }
+    QString text =
+        QStringLiteral("%1 after %2, %3 in")
+            .arg(verb, formatBytes(facts.bytesBeforeClose), formatDuration(facts.closeAfter));
+    if (facts.clientCut == ClientCut::FinMidAnswer)
+        text += QStringLiteral(", while the server was still sending");
+    else if (facts.clientCut == ClientCut::FinBeforeAnswer)
+        text += QStringLiteral(", before the server answered");
     return text;
 }
 
+QString cutInWords(ClientCut cut) {
+    switch (cut) {
+    case ClientCut::Reset:
+        return QStringLiteral("yes, the client reset it");
+    case ClientCut::FinBeforeAnswer:
+        return QStringLiteral("yes, client FIN before the server answered");
+    case ClientCut::FinMidAnswer:
+        return QStringLiteral("yes, client FIN while the server was still sending");
+    case ClientCut::No:
+        break;
+    }
+    return QStringLiteral("no");
+}
+
 QString stateInWords(const ConnectionFacts& facts) {
-    return QStringLiteral("%1: %2")
-        .arg(toQString(connStateCode(facts.summary.state)),
-             toQString(connStateMeaning(facts.summary.state)));
+    return QStringLiteral("%1: %2").arg(toQString(connStateCode(facts.summary.state)),
+                                        toQString(connStateMeaning(facts.summary.state)));
 }
 
 } // namespace tcpladder::ui

@@ -65,8 +65,8 @@ QString formatCount(std::uint64_t count) {
 
 QString formatOffset(TimeNs offset) {
     const bool negative = offset < 0;
-    const std::uint64_t magnitude =
-        negative ? static_cast<std::uint64_t>(-(offset + 1)) + 1 : static_cast<std::uint64_t>(offset);
+    const std::uint64_t magnitude = negative ? static_cast<std::uint64_t>(-(offset + 1)) + 1
+                                             : static_cast<std::uint64_t>(offset);
     const std::uint64_t milliseconds = (magnitude + 500'000) / 1'000'000;
     return QStringLiteral("%1%2.%3 s")
         .arg(negative ? QStringLiteral("\u2212") : QString())

@@ -23,8 +23,8 @@ CapturePointEstimate estimateCapturePoint(std::optional<TimeNs> synToSynAck,
     return estimate;
 }
 
-QString explainCapturePoint(const CapturePointEstimate& estimate,
-                            std::optional<TimeNs> synToSynAck, std::optional<TimeNs> synAckToAck) {
+QString explainCapturePoint(const CapturePointEstimate& estimate, std::optional<TimeNs> synToSynAck,
+                            std::optional<TimeNs> synAckToAck) {
     if (!estimate.known())
         return QStringLiteral("Capture point unknown: the handshake (SYN, SYN+ACK, ACK) was not "
                               "fully captured, so arrows are drawn flat at capture time.");

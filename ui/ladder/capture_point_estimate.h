@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/time_ns.h"
+
 #include <QString>
 #include <optional>
-
-#include "common/time_ns.h"
 
 namespace tcpladder::ui {
 
@@ -36,7 +36,7 @@ CapturePointEstimate estimateCapturePoint(std::optional<TimeNs> synToSynAck,
                                           std::optional<TimeNs> synAckToAck);
 
 // A few sentences for the tooltip on the capture-point line.
-QString explainCapturePoint(const CapturePointEstimate& estimate,
-                            std::optional<TimeNs> synToSynAck, std::optional<TimeNs> synAckToAck);
+QString explainCapturePoint(const CapturePointEstimate& estimate, std::optional<TimeNs> synToSynAck,
+                            std::optional<TimeNs> synAckToAck);
 
 } // namespace tcpladder::ui

@@ -1,42 +1,41 @@
 #include "ladder/ladder_data.h"
 
-#include <algorithm>
-#include <ranges>
-
 #include "format/qt_text.h"
 #include "format/units.h"
+
+#include <algorithm>
+#include <ranges>
 
 namespace tcpladder::ui {
 namespace {
 
-QString closeText(ClosedBy closedBy) {
-    switch (closedBy) {
-    case ClosedBy::ClientRst:
-        return QStringLiteral("Reset by the client");
-    case ClosedBy::ServerRst:
-        return QStringLiteral("Reset by the server");
-    case ClosedBy::ClientFin:
-        return QStringLiteral("Client closed first (FIN)");
-    case ClosedBy::ServerFin:
-        return QStringLiteral("Server closed first (FIN)");
-    case ClosedBy::Nobody:
-        break;
-    }
-    return {};
+void addCloseNote(const LadderData& data, std::optional<std::size_t> index, bool reset,
+                  std::vector<LadderNote>& notes) {
+    if (!index)
+        return;
+    const bool client = data.fromClient(*index);
+    const QString who = client ? QStringLiteral("client") : QStringLiteral("server");
+    notes.push_back({LadderNote::Kind::Close, *index, data.relativeTime(*index),
+                     data.relativeTime(*index),
+                     reset ? QStringLiteral("Reset by the %1").arg(who)
+                           : QStringLiteral("%1 closes (FIN)")
+                                 .arg(client ? QStringLiteral("Client") : QStringLiteral("Server")),
+                     QStringLiteral("Connection state %1: %2")
+                         .arg(toQString(connStateCode(data.summary.state)),
+                              toQString(connStateMeaning(data.summary.state)))});
 }
 
 void addHandshakeNotes(const LadderData& data, std::vector<LadderNote>& notes) {
     const LadderTimeline& timeline = data.timeline;
     const ConnectionSummary& summary = data.summary;
     if (const auto rtt = summary.handshakeRtt(); rtt && timeline.handshakeAck) {
-        notes.push_back({LadderNote::Kind::Handshake, *timeline.handshakeAck,
-                         data.relativeTime(*timeline.handshakeAck),
-                         data.relativeTime(*timeline.handshakeAck),
-                         QStringLiteral("Handshake RTT %1").arg(formatDuration(*rtt)),
-                         QStringLiteral("SYN → SYN+ACK %1 (capture point ↔ server), SYN+ACK → "
-                                        "ACK %2 (capture point ↔ client)")
-                             .arg(formatDuration(*summary.synToSynAck),
-                                  formatDuration(*summary.synAckToAck))});
+        notes.push_back(
+            {LadderNote::Kind::Handshake, *timeline.handshakeAck,
+             data.relativeTime(*timeline.handshakeAck), data.relativeTime(*timeline.handshakeAck),
+             QStringLiteral("Handshake RTT %1").arg(formatDuration(*rtt)),
+             QStringLiteral("SYN → SYN+ACK %1 (capture point ↔ server), SYN+ACK → "
+                            "ACK %2 (capture point ↔ client)")
+                 .arg(formatDuration(*summary.synToSynAck), formatDuration(*summary.synAckToAck))});
     }
     if (summary.timeToFirstServerByte && timeline.firstServerPayload) {
         const std::size_t index = *timeline.firstServerPayload;
@@ -83,8 +82,7 @@ std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCa
     data->connection = connection;
     data->clientSide = info.clientSide();
     data->summary = summarizeConnection(*capture, connection);
-    data->estimate =
-        estimateCapturePoint(data->summary.synToSynAck, data->summary.synAckToAck);
+    data->estimate = estimateCapturePoint(data->summary.synToSynAck, data->summary.synAckToAck);
     data->timeline = buildTimeline(*capture, connection, thresholds);
     data->clientName = toQString(formatEndpoint(info.client().address, info.client().port));
     data->serverName = toQString(formatEndpoint(info.server().address, info.server().port));
@@ -104,14 +102,8 @@ std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCa
                                   stall.outstandingFromClient ? QStringLiteral("client")
                                                               : QStringLiteral("server"))});
     }
-    if (data->timeline.firstClose && data->summary.closedBy != ClosedBy::Nobody) {
-        const std::size_t index = *data->timeline.firstClose;
-        notes.push_back({LadderNote::Kind::Close, index, data->relativeTime(index),
-                         data->relativeTime(index), closeText(data->summary.closedBy),
-                         QStringLiteral("Connection state %1: %2")
-                             .arg(toQString(connStateCode(data->summary.state)),
-                                  toQString(connStateMeaning(data->summary.state)))});
-    }
+    addCloseNote(*data, data->timeline.firstFin, false, notes);
+    addCloseNote(*data, data->timeline.firstRst, true, notes);
     std::ranges::stable_sort(notes, {}, &LadderNote::time);
     data->notes = std::move(notes);
     return data;

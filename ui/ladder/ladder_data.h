@@ -1,14 +1,14 @@
 #pragma once
 
-#include <QString>
-#include <cstdint>
-#include <memory>
-#include <vector>
-
 #include "analysis/connection_summary.h"
 #include "ladder/capture_point_estimate.h"
 #include "ladder/ladder_timeline.h"
 #include "load/loaded_capture.h"
+
+#include <QString>
+#include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace tcpladder::ui {
 
@@ -34,7 +34,7 @@ struct LadderData {
     CapturePointEstimate estimate;
     LadderTimeline timeline;
     std::vector<LadderNote> notes; // in time order
-    QString clientName; // "ip:port"
+    QString clientName;            // "ip:port"
     QString serverName;
 
     std::size_t packetCount() const { return timeline.packetCount; }

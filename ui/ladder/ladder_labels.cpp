@@ -1,11 +1,11 @@
 #include "ladder/ladder_labels.h"
 
-#include <QStringList>
-
 #include "decode/tcp_segment.h"
 #include "format/qt_text.h"
 #include "ladder/ladder_style.h"
 #include "store/packet_text.h"
+
+#include <QStringList>
 
 namespace tcpladder::ui {
 

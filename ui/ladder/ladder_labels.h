@@ -1,9 +1,9 @@
 #pragma once
 
+#include "ladder/ladder_data.h"
+
 #include <QString>
 #include <cstddef>
-
-#include "ladder/ladder_data.h"
 
 namespace tcpladder::ui {
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <ranges>
 
 namespace tcpladder::ui {
@@ -15,9 +16,12 @@ constexpr double kRowSlant = 0.8;
 // Labels are placed greedily starting this many packets before the first
 // one drawn, so a label's fate does not depend on where the view begins.
 constexpr std::size_t kLabelWalkBack = 64;
-constexpr std::size_t kRecentLabels = 8;
+constexpr std::size_t kRecentLabels = 32;
+// Shares of the way from sender to receiver where a label may sit, best first.
+constexpr double kLabelSpots[] = {0.5, 0.3, 0.7, 0.15, 0.85};
 // Hit-testing looks at this many arrows at most on each side of the point.
 constexpr std::size_t kHitCandidates = 400;
+constexpr double kRttHeight = 600;
 
 TimeNs removedTotal(const LadderTimeline& timeline) {
     if (timeline.breaks.empty())
@@ -33,24 +37,29 @@ TimeNs maxDelay(const LadderData& data, bool slanted) {
 double distanceToSegment(QPointF p, QPointF a, QPointF b) {
     const QPointF ab = b - a;
     const double lengthSquared = QPointF::dotProduct(ab, ab);
-    const double t =
-        lengthSquared > 0 ? std::clamp(QPointF::dotProduct(p - a, ab) / lengthSquared, 0.0, 1.0)
-                          : 0.0;
+    const double t = lengthSquared > 0
+                         ? std::clamp(QPointF::dotProduct(p - a, ab) / lengthSquared, 0.0, 1.0)
+                         : 0.0;
     const QPointF nearest = a + t * ab;
     return std::hypot(p.x() - nearest.x(), p.y() - nearest.y());
 }
 
 } // namespace
 
+QPointF LadderArrow::pointAtX(double x) const {
+    const double span = end.x() - start.x();
+    const double share = span != 0 ? (x - start.x()) / span : 0.5;
+    return {x, start.y() + share * (end.y() - start.y())};
+}
+
 LadderLayout::LadderLayout(std::shared_ptr<const LadderData> data, const LadderOptions& options)
     : m_data(std::move(data)), m_options(options) {
     const double width = std::max(options.width, kMinWidth);
     m_columns.width = width;
     m_columns.rulerRight = 66;
-    m_columns.infoRight = 178;
-    m_columns.clientX = m_columns.infoRight + 90;
-    m_columns.notesLeft = width - 220;
-    m_columns.serverX = m_columns.notesLeft - 90;
+    m_columns.clientX = m_columns.rulerRight + 100;
+    m_columns.notesLeft = width - 210;
+    m_columns.serverX = m_columns.notesLeft - 100;
     m_columns.captureX =
         m_columns.clientX + m_data->estimate.fraction * (m_columns.serverX - m_columns.clientX);
 
@@ -82,19 +91,19 @@ double LadderLayout::bandTop(std::size_t k) const {
 double LadderLayout::yForTime(TimeNs time) const {
     if (m_options.axis == TimeAxis::PerPacket) {
         const std::size_t count = m_data->packetCount();
-        return count == 0 ? m_top
-                          : yForPacket(std::min(m_data->firstAtOrAfter(time), count - 1));
+        return count == 0 ? m_top : yForPacket(std::min(m_data->firstAtOrAfter(time), count - 1));
     }
     const auto& breaks = m_data->timeline.breaks;
     const auto k = static_cast<std::size_t>(
         std::ranges::partition_point(breaks, [&](const Silence& s) { return s.end <= time; }) -
         breaks.begin());
     if (k < breaks.size() && time > breaks[k].begin) {
-        const double share = static_cast<double>(time - breaks[k].begin) /
-                             static_cast<double>(breaks[k].length());
+        const double share =
+            static_cast<double>(time - breaks[k].begin) / static_cast<double>(breaks[k].length());
         return bandTop(k) + share * m_options.breakHeight;
     }
-    const TimeNs removed = k < breaks.size() ? breaks[k].removedBefore : removedTotal(m_data->timeline);
+    const TimeNs removed =
+        k < breaks.size() ? breaks[k].removedBefore : removedTotal(m_data->timeline);
     return m_top + static_cast<double>(time - removed) * m_scale +
            static_cast<double>(k) * m_options.breakHeight;
 }
@@ -176,7 +185,7 @@ std::vector<std::size_t> LadderLayout::arrowsToDraw(double top, double bottom,
     std::vector<std::size_t> drawn;
     if (static_cast<double>(last - first) <= perPixel * std::max(1.0, bottom - top)) {
         drawn.resize(last - first);
-        std::ranges::iota(drawn, first);
+        std::iota(drawn.begin(), drawn.end(), first);
         return drawn;
     }
     for (double y = std::floor(top); y < bottom; y += 1) {
@@ -194,29 +203,38 @@ std::vector<std::size_t> LadderLayout::arrowsToDraw(double top, double bottom,
     return drawn;
 }
 
-std::vector<bool> LadderLayout::labelled(const std::vector<std::size_t>& drawn) const {
-    std::vector<bool> result(drawn.size(), false);
+std::vector<LabelPlacement>
+LadderLayout::labelPlacements(const std::vector<std::size_t>& drawn) const {
+    std::vector<LabelPlacement> result(drawn.size());
     if (drawn.empty())
         return result;
     const double height = m_options.lineHeight;
+    const double half = m_options.labelWidth / 2 + 4;
+    const double lowest = std::min(m_columns.clientX, m_columns.serverX) + half;
+    const double highest = std::max(lowest, std::max(m_columns.clientX, m_columns.serverX) - half);
     const bool contiguous = drawn.back() - drawn.front() + 1 == drawn.size();
-    std::vector<double> recent; // label baselines placed last
-    double lastInfoY = -1e300;
+    std::vector<QPointF> recent; // anchors of the labels placed last
     const auto place = [&](std::size_t index) {
         const LadderArrow a = arrow(index);
-        if (a.captureY - lastInfoY < height)
-            return false;
-        for (double y : recent)
-            if (std::abs(a.labelY() - y) < height)
-                return false;
-        lastInfoY = a.captureY;
-        recent.push_back(a.labelY());
-        if (recent.size() > kRecentLabels)
-            recent.erase(recent.begin());
-        return true;
+        for (double share : kLabelSpots) {
+            const double x =
+                std::clamp(a.start.x() + share * (a.end.x() - a.start.x()), lowest, highest);
+            const QPointF anchor = a.pointAtX(x);
+            if (std::ranges::any_of(recent, [&](QPointF other) {
+                    return std::abs(anchor.y() - other.y()) < height &&
+                           std::abs(anchor.x() - other.x()) < m_options.labelWidth;
+                }))
+                continue;
+            recent.push_back(anchor);
+            if (recent.size() > kRecentLabels)
+                recent.erase(recent.begin());
+            return LabelPlacement{true, anchor};
+        }
+        return LabelPlacement{};
     };
     if (contiguous) {
-        const std::size_t from = drawn.front() > kLabelWalkBack ? drawn.front() - kLabelWalkBack : 0;
+        const std::size_t from =
+            drawn.front() > kLabelWalkBack ? drawn.front() - kLabelWalkBack : 0;
         for (std::size_t index = from; index < drawn.front(); ++index)
             place(index);
     }
@@ -228,15 +246,15 @@ std::vector<bool> LadderLayout::labelled(const std::vector<std::size_t>& drawn) 
 std::optional<std::size_t> LadderLayout::packetAt(QPointF point, double tolerance) const {
     auto [first, last] = packetsBetween(point.y() - tolerance, point.y() + tolerance);
     if (last - first > 2 * kHitCandidates) {
-        const std::size_t middle =
-            m_options.axis == TimeAxis::PerPacket ? (first + last) / 2
-                                                  : m_data->firstAtOrAfter(timeForY(point.y()));
+        const std::size_t middle = m_options.axis == TimeAxis::PerPacket
+                                       ? (first + last) / 2
+                                       : m_data->firstAtOrAfter(timeForY(point.y()));
         first = middle > kHitCandidates ? middle - kHitCandidates : 0;
         last = std::min(m_data->packetCount(), middle + kHitCandidates);
     }
     std::optional<std::size_t> best;
     double bestDistance = tolerance;
-    const bool inInfoColumn = point.x() < m_columns.clientX;
+    const bool inInfoColumn = point.x() < m_columns.rulerRight;
     for (std::size_t index = first; index < last; ++index) {
         const LadderArrow a = arrow(index);
         const double distance = inInfoColumn ? std::abs(point.y() - a.captureY)
@@ -291,8 +309,12 @@ std::vector<AxisStretch> LadderLayout::stretchesBetween(double top, double botto
 }
 
 double LadderLayout::defaultPixelsPerSecond(const LadderData& data, const LadderOptions& options) {
+    // With a known round trip, one round trip fills about a screen: arrows
+    // slant at a readable angle and a flight of segments reads as one group.
+    const auto rtt = data.summary.handshakeRtt();
     const double gap = static_cast<double>(std::max<TimeNs>(data.timeline.typicalGap, 1000));
-    const double wanted = 1.4 * options.lineHeight / gap * 1e9;
+    const double wanted = rtt && *rtt > 0 ? kRttHeight / static_cast<double>(*rtt) * 1e9
+                                          : 1.4 * options.lineHeight / gap * 1e9;
     const double span = static_cast<double>(
         std::max<TimeNs>(data.timeline.duration - removedTotal(data.timeline), 1));
     return std::min(wanted, kMaxContentHeight / 2 / span * 1e9);

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "ladder/ladder_data.h"
+
 #include <QPointF>
 #include <cstddef>
 #include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
-
-#include "ladder/ladder_data.h"
 
 namespace tcpladder::ui {
 
@@ -22,16 +22,16 @@ struct LadderOptions {
     double rowHeight = 24;      // per-packet axis
     double breakHeight = 34;    // an idle break on the true-time axis
     double width = 1000;
-    double lineHeight = 15; // of one label line, in the painter's font
+    double lineHeight = 15;  // of one label line, in the painter's font
+    double labelWidth = 300; // of a typical arrow label, in the painter's font
     double topMargin = 12;
     double bottomMargin = 24;
 };
 
-// Horizontal positions, left to right: time ruler, frame/time column,
-// client lane, capture point, server lane, notes.
+// Horizontal positions, left to right: time ruler, client lane, capture
+// point, server lane, notes.
 struct LadderColumns {
     double rulerRight = 0;
-    double infoRight = 0;
     double clientX = 0;
     double captureX = 0;
     double serverX = 0;
@@ -42,12 +42,20 @@ struct LadderColumns {
 struct LadderArrow {
     std::size_t index = 0;
     bool fromClient = true;
-    QPointF start; // at the sender's lane
-    QPointF end;   // at the receiver's lane
+    QPointF start;       // at the sender's lane
+    QPointF end;         // at the receiver's lane
     double captureY = 0; // where it passes the capture point
 
-    // The label sits above the arrow's middle, between the lanes.
     double labelY() const { return (start.y() + end.y()) / 2; }
+    // The point at horizontal position `x` on the arrow's line.
+    QPointF pointAtX(double x) const;
+};
+
+// Where an arrow's label goes: centred on `anchor.x()`, its bottom on the
+// arrow at `anchor`.
+struct LabelPlacement {
+    bool shown = false;
+    QPointF anchor;
 };
 
 // A stretch of content between two breaks, for the ruler.
@@ -89,17 +97,19 @@ public:
     // The arrows worth drawing there: all of them, or where more than
     // `perPixel` fall on a pixel row, one per row (found by binary search).
     std::vector<std::size_t> arrowsToDraw(double top, double bottom, double perPixel = 2) const;
-    // Which of `drawn` (ascending) get labels so that no two labels overlap;
-    // decided greedily from a little before the first, so that scrolling does
-    // not make labels flicker.
-    std::vector<bool> labelled(const std::vector<std::size_t>& drawn) const;
+    // Where the labels of `drawn` (ascending) go so that no two overlap: each
+    // tries a few spots along its arrow (a slanted arrow's label moves down
+    // as it moves right) and is dropped when none is free. Decided greedily
+    // from a little before the first, so labels do not flicker on scrolling.
+    std::vector<LabelPlacement> labelPlacements(const std::vector<std::size_t>& drawn) const;
     std::optional<std::size_t> packetAt(QPointF point, double tolerance = 6) const;
 
     std::vector<BreakBand> breaksBetween(double top, double bottom) const;
     std::vector<AxisStretch> stretchesBetween(double top, double bottom) const;
 
-    // A zoom at which the median gap between packets is about one label
-    // apart, limited so the content stays within a scrollable height.
+    // A zoom at which one handshake round trip is about a screen high (or,
+    // without a handshake, the median gap between packets about one label),
+    // limited so the content stays within a scrollable height.
     static double defaultPixelsPerSecond(const LadderData& data, const LadderOptions& options);
     // The zoom at which the whole connection fits into `height` pixels.
     static double fittingPixelsPerSecond(const LadderData& data, const LadderOptions& options,

@@ -1,14 +1,14 @@
 #include "ladder/ladder_painter.h"
 
-#include <QPainterPath>
-#include <algorithm>
-#include <cmath>
-#include <numeric>
-
 #include "format/units.h"
 #include "ladder/ladder_labels.h"
 #include "ladder/ladder_style.h"
 #include "ladder/ladder_ticks.h"
+
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+#include <numeric>
 
 namespace tcpladder::ui {
 namespace {
@@ -71,6 +71,9 @@ void LadderPainter::paint(QPainter& painter, const LadderPaintParams& params) co
         drawn.resize(m_layout.data().packetCount());
         std::iota(drawn.begin(), drawn.end(), std::size_t{0});
     }
+    std::erase_if(drawn, [&](std::size_t index) {
+        return index < params.firstPacket || index >= params.lastPacket;
+    });
     paintBack(painter, params);
     paintArrows(painter, drawn, params);
     paintLabels(painter, drawn);
@@ -90,14 +93,13 @@ void LadderPainter::paintBack(QPainter& painter, const LadderPaintParams& params
         const double top = std::min({arrow.start.y(), arrow.end.y(), arrow.captureY}) - 3;
         const double bottom = std::max({arrow.start.y(), arrow.end.y(), arrow.captureY}) + 3;
         const double half = options.lineHeight / 2 + 1;
-        painter.fillRect(QRectF(c.rulerRight, arrow.captureY - half, c.notesLeft - c.rulerRight,
-                                2 * half),
-                         color);
-        painter.fillRect(QRectF(c.clientX, std::min(top, arrow.labelY() - 2 * half),
-                                c.serverX - c.clientX,
-                                std::max(bottom, arrow.labelY()) -
-                                    std::min(top, arrow.labelY() - 2 * half)),
-                         color);
+        painter.fillRect(
+            QRectF(c.rulerRight, arrow.captureY - half, c.notesLeft - c.rulerRight, 2 * half),
+            color);
+        painter.fillRect(
+            QRectF(c.clientX, std::min(top, arrow.labelY() - 2 * half), c.serverX - c.clientX,
+                   std::max(bottom, arrow.labelY()) - std::min(top, arrow.labelY() - 2 * half)),
+            color);
     }
     paintRuler(painter, params);
     paintBreaks(painter, params);
@@ -144,7 +146,8 @@ void LadderPainter::paintRuler(QPainter& painter, const LadderPaintParams& param
         return;
     }
     const TimeNs step = tickStep(m_layout.pixelsPerSecond(), kTickSpacing);
-    for (const AxisStretch& stretch : m_layout.stretchesBetween(params.top - 10, params.bottom + 10))
+    for (const AxisStretch& stretch :
+         m_layout.stretchesBetween(params.top - 10, params.bottom + 10))
         for (TimeNs time : tickTimes(stretch.begin, stretch.end, step))
             tick(m_layout.yForTime(time), tickLabel(time, step));
 }
@@ -156,8 +159,7 @@ void LadderPainter::paintBreaks(QPainter& painter, const LadderPaintParams& para
     for (const BreakBand& band : m_layout.breaksBetween(params.top, params.bottom)) {
         const bool thin = band.bottom - band.top < 12;
         if (!thin)
-            painter.fillRect(QRectF(0, band.top, c.notesLeft, band.bottom - band.top),
-                             kBreakFill);
+            painter.fillRect(QRectF(0, band.top, c.notesLeft, band.bottom - band.top), kBreakFill);
         painter.setPen(QPen(kMutedText, 1.2));
         painter.setBrush(Qt::NoBrush);
         zigzag(painter, 0, c.notesLeft, band.top + (thin ? 3 : 4));
@@ -195,52 +197,67 @@ void LadderPainter::paintArrows(QPainter& painter, const std::vector<std::size_t
 
 void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t>& drawn) const {
     const LadderData& data = m_layout.data();
-    const LadderColumns& c = m_layout.columns();
-    const std::vector<bool> labelled = m_layout.labelled(drawn);
+    const std::vector<LabelPlacement> placements = m_layout.labelPlacements(drawn);
     const QFont font = labelFont();
+    QFont bold = font;
+    bold.setBold(true);
     const QFontMetricsF metrics(font);
+    const QFontMetricsF boldMetrics(bold);
+    const QFontMetricsF badgeMetrics(smallFont());
     const double height = metrics.height();
-    const double middleX = (c.clientX + c.serverX) / 2;
     for (std::size_t i = 0; i < drawn.size(); ++i) {
         const std::size_t index = drawn[i];
         const PacketRecord& packet = data.packet(index);
-        const LadderArrow arrow = m_layout.arrow(index);
         const std::vector<Badge> badges = badgesFor(packet.analysis());
-        if (!labelled[i]) {
+        if (!placements[i].shown) {
             // Too close to a neighbour for text; the mark still shows.
             if (!badges.empty()) {
+                const LadderArrow arrow = m_layout.arrow(index);
                 painter.setPen(QPen(Qt::white, 1));
                 painter.setBrush(badges.front().color);
-                painter.drawEllipse(QPointF(middleX, arrow.labelY()), 3.5, 3.5);
+                painter.drawEllipse(arrow.pointAtX((arrow.start.x() + arrow.end.x()) / 2), 3.5,
+                                    3.5);
             }
             continue;
         }
-        painter.setFont(font);
-        painter.setPen(kText);
-        painter.drawText(QRectF(c.rulerRight + 6, arrow.captureY - height / 2, 50, height),
-                         Qt::AlignLeft | Qt::AlignVCenter, frameLabel(data, index));
-        painter.setPen(kMutedText);
-        painter.drawText(QRectF(c.rulerRight + 52, arrow.captureY - height / 2,
-                                c.infoRight - c.rulerRight - 52, height),
-                         Qt::AlignRight | Qt::AlignVCenter,
-                         relativeTimeLabel(data.relativeTime(index)));
-
+        const QString frame = frameLabel(data, index);
+        const QString time = QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
+                             QStringLiteral("  ");
         const QString text = arrowLabel(data, index);
         const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
         double badgesWidth = 0;
         for (const Badge& badge : badges)
-            badgesWidth += QFontMetricsF(smallFont()).horizontalAdvance(badge.text) + 11;
+            badgesWidth += badgeMetrics.horizontalAdvance(badge.text) + 11;
+        const double frameWidth = boldMetrics.horizontalAdvance(frame);
+        const double timeWidth = metrics.horizontalAdvance(time);
         const double textWidth = metrics.horizontalAdvance(text);
-        const double left = middleX - (textWidth + badgesWidth) / 2;
-        const QRectF textRect(left, arrow.labelY() - height - 1, textWidth, height);
-        painter.fillRect(textRect.adjusted(-3, 0, 3, 0), QColor(255, 255, 255, 215));
+        const double total = frameWidth + timeWidth + textWidth + badgesWidth;
+        const QPointF anchor = placements[i].anchor;
+        double x = anchor.x() - total / 2;
+        const double top = anchor.y() - height - 1;
+        painter.fillRect(QRectF(x - 3, top, total + 6 - badgesWidth, height),
+                         QColor(255, 255, 255, 215));
+        painter.setFont(bold);
+        painter.setPen(kText);
+        painter.drawText(QRectF(x, top, frameWidth, height), Qt::AlignCenter, frame);
+        x += frameWidth;
         painter.setFont(font);
+        painter.setPen(kMutedText);
+        painter.drawText(QRectF(x, top, timeWidth, height), Qt::AlignCenter, time);
+        x += timeWidth;
         painter.setPen(kind == ArrowKind::Rst ? arrowStyle(kind).color : kText);
-        painter.drawText(textRect, Qt::AlignCenter, text);
-        double x = textRect.right() + 5;
+        painter.drawText(QRectF(x, top, textWidth, height), Qt::AlignCenter, text);
+        x += textWidth + 5;
         for (const Badge& badge : badges)
-            x += paintBadge(painter, QPointF(x, textRect.top() + 1), badge) + 3;
+            x += paintBadge(painter, QPointF(x, top + 1), badge) + 3;
     }
+}
+
+void applyLabelMetrics(LadderOptions& options) {
+    const QFontMetricsF metrics(labelFont());
+    options.lineHeight = std::ceil(metrics.height()) + 1;
+    options.labelWidth = metrics.horizontalAdvance(
+        QStringLiteral("#1234  12.345 ms  PA  Seq=12345 Ack=12345 Len=1448 Win=65535"));
 }
 
 void LadderPainter::paintNotes(QPainter& painter, const LadderPaintParams& params) const {
@@ -250,7 +267,8 @@ void LadderPainter::paintNotes(QPainter& painter, const LadderPaintParams& param
     const LadderColumns& c = m_layout.columns();
     const TimeNs top = m_layout.timeForY(params.top - 60);
     const TimeNs bottom = m_layout.timeForY(params.bottom);
-    auto it = std::ranges::partition_point(notes, [&](const LadderNote& n) { return n.time < top; });
+    auto it =
+        std::ranges::partition_point(notes, [&](const LadderNote& n) { return n.time < top; });
     for (int back = 0; back < 16 && it != notes.begin(); ++back)
         if ((it - 1)->endTime >= top)
             --it;
@@ -275,7 +293,8 @@ void LadderPainter::paintNotes(QPainter& painter, const LadderPaintParams& param
         }
         const QRectF bounds(c.notesLeft + 14, std::max(y - metrics.height() / 2, freeY),
                             c.width - c.notesLeft - 18, 4 * metrics.height());
-        const QRectF used = painter.boundingRect(bounds, Qt::AlignLeft | Qt::TextWordWrap, it->text);
+        const QRectF used =
+            painter.boundingRect(bounds, Qt::AlignLeft | Qt::TextWordWrap, it->text);
         painter.setPen(color);
         painter.drawText(bounds, Qt::AlignLeft | Qt::TextWordWrap, it->text);
         freeY = used.bottom() + 2;

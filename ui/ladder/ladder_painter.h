@@ -1,11 +1,12 @@
 #pragma once
 
+#include "ladder/ladder_layout.h"
+#include "ladder/ladder_style.h"
+
 #include <QPainter>
 #include <cstddef>
 #include <optional>
 #include <vector>
-
-#include "ladder/ladder_layout.h"
 
 namespace tcpladder::ui {
 
@@ -17,6 +18,9 @@ struct LadderPaintParams {
     // False lays out and paints every arrow of the connection: the baseline
     // the benchmark compares culling against.
     bool cull = true;
+    // Only packets in [firstPacket, lastPacket) are drawn (an export's range).
+    std::size_t firstPacket = 0;
+    std::size_t lastPacket = static_cast<std::size_t>(-1);
 };
 
 // The one drawing of a ladder body, used by the view and by every export, in
@@ -41,8 +45,11 @@ private:
     const LadderLayout& m_layout;
 };
 
+// Sets the label line height and typical width from the label font, which
+// the layout needs to keep labels apart.
+void applyLabelMetrics(LadderOptions& options);
 // Draws an analysis badge with its top-left corner at `topLeft`; returns its width.
-double paintBadge(QPainter& painter, QPointF topLeft, const struct Badge& badge);
+double paintBadge(QPainter& painter, QPointF topLeft, const Badge& badge);
 // Draws a line ending in a filled arrowhead at `end`.
 void paintArrowLine(QPainter& painter, QPointF start, QPointF end, const QColor& color,
                     double width);

@@ -37,8 +37,8 @@ QString tickLabel(TimeNs time, TimeNs step) {
     const QString name = unit == 1e9   ? QStringLiteral("s")
                          : unit == 1e6 ? QStringLiteral("ms")
                                        : QStringLiteral("µs");
-    const int decimals =
-        std::clamp(static_cast<int>(-std::floor(std::log10(static_cast<double>(step) / unit))), 0, 6);
+    const int decimals = std::clamp(
+        static_cast<int>(-std::floor(std::log10(static_cast<double>(step) / unit))), 0, 6);
     return QString::number(static_cast<double>(time) / unit, 'f', decimals) + QChar(' ') + name;
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/time_ns.h"
+
 #include <QString>
 #include <vector>
-
-#include "common/time_ns.h"
 
 namespace tcpladder::ui {
 

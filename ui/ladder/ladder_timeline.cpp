@@ -1,9 +1,9 @@
 #include "ladder/ladder_timeline.h"
 
+#include "decode/tcp_segment.h"
+
 #include <algorithm>
 #include <array>
-
-#include "decode/tcp_segment.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -55,8 +55,10 @@ void noteHandshake(LadderTimeline& timeline, const PacketRecord& packet, bool fr
         if (!first)
             first = index;
     }
-    if ((flags & (kFin | kRst)) && !timeline.firstClose)
-        timeline.firstClose = index;
+    if ((flags & kRst) && !timeline.firstRst)
+        timeline.firstRst = index;
+    if ((flags & kFin) && !(flags & kRst) && !timeline.firstFin)
+        timeline.firstFin = index;
 }
 
 } // namespace
@@ -93,8 +95,12 @@ LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connect
             const Flight& a = flight[kSideA];
             const Flight& b = flight[kSideB];
             const bool aWaits = a.outstanding() >= b.outstanding();
-            Silence silence{i, latest, time, aWaits ? a.outstanding() : b.outstanding(),
-                            (aWaits ? kSideA : kSideB) == client, removed};
+            Silence silence{i,
+                            latest,
+                            time,
+                            aWaits ? a.outstanding() : b.outstanding(),
+                            (aWaits ? kSideA : kSideB) == client,
+                            removed};
             if (gap >= thresholds.stall && silence.outstanding > 0)
                 timeline.stalls.push_back(silence);
             if (gap >= thresholds.idleBreak) {

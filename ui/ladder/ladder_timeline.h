@@ -1,12 +1,12 @@
 #pragma once
 
+#include "common/time_ns.h"
+#include "load/loaded_capture.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <vector>
-
-#include "common/time_ns.h"
-#include "load/loaded_capture.h"
 
 namespace tcpladder::ui {
 
@@ -37,12 +37,12 @@ struct Silence {
 // when the connection is selected so that painting never walks all packets.
 struct LadderTimeline {
     std::size_t packetCount = 0;
-    TimeNs duration = 0; // latest packet time since the first
+    TimeNs duration = 0;         // latest packet time since the first
     std::vector<Silence> breaks; // cut from the true-time axis, in time order
     std::vector<Silence> stalls; // silences with data in flight, in time order
     std::optional<std::size_t> syn, synAck, handshakeAck;
     std::optional<std::size_t> firstClientPayload, firstServerPayload;
-    std::optional<std::size_t> firstClose; // first FIN or RST
+    std::optional<std::size_t> firstFin, firstRst;
     // The median positive inter-packet gap of the first few
     // thousand, from which the default zoom is chosen.
     TimeNs typicalGap = 1'000'000;

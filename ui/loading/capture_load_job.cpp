@@ -1,11 +1,11 @@
 #include "loading/capture_load_job.h"
 
+#include "load/capture_loader.h"
+
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 #include <chrono>
-
-#include "load/capture_loader.h"
 
 namespace tcpladder::ui {
 namespace {

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "loading/capture_snapshot.h"
+#include "loading/load_progress.h"
+
 #include <QFuture>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
 #include <functional>
-
-#include "loading/capture_snapshot.h"
-#include "loading/load_progress.h"
 
 namespace tcpladder::ui {
 

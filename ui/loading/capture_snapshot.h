@@ -1,11 +1,11 @@
 #pragma once
 
+#include "load/loaded_capture.h"
+#include "models/connection_facts.h"
+
 #include <QMetaType>
 #include <memory>
 #include <vector>
-
-#include "load/loaded_capture.h"
-#include "models/connection_facts.h"
 
 namespace tcpladder::ui {
 

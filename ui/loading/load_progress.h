@@ -1,9 +1,9 @@
 #pragma once
 
+#include "load/capture_loader.h"
+
 #include <QMetaType>
 #include <cstdint>
-
-#include "load/capture_loader.h"
 
 namespace tcpladder::ui {
 

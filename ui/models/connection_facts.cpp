@@ -1,10 +1,10 @@
 #include "models/connection_facts.h"
 
+#include "decode/tcp_segment.h"
+
 #include <algorithm>
 #include <numeric>
 #include <span>
-
-#include "decode/tcp_segment.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -14,7 +14,7 @@ constexpr std::size_t kCheckInterval = 4096;
 struct CloseFacts {
     std::uint64_t bytesBeforeClose = 0;
     TimeNs closeAfter = 0;
-    bool clientCutShort = false;
+    ClientCut clientCut = ClientCut::No;
 };
 
 CloseFacts closeFacts(const LoadedCapture& capture, std::uint32_t id) {
@@ -24,18 +24,19 @@ CloseFacts closeFacts(const LoadedCapture& capture, std::uint32_t id) {
     CloseFacts facts;
     bool closeSeen = false;
     bool clientFinFirst = false;
-    bool clientSentPayload = false;
-    bool serverSentPayload = false;
-    bool serverPayloadAfterClientFin = false;
+    bool clientPayload = false;
+    bool serverPayload = false;
+    bool serverPayloadBeforeFin = false;
+    bool serverPayloadAfterFin = false;
     bool clientRst = false;
     for (std::size_t i = 0; i < store.packetCount(id); ++i) {
         const PacketRecord& packet = store.at(id, i);
         const bool fromClient = packet.side() == client;
         const std::uint8_t flags = packet.flags();
         if (packet.payloadLength() > 0) {
-            (fromClient ? clientSentPayload : serverSentPayload) = true;
+            (fromClient ? clientPayload : serverPayload) = true;
             if (!fromClient && clientFinFirst)
-                serverPayloadAfterClientFin = true;
+                serverPayloadAfterFin = true;
         }
         if (!closeSeen)
             facts.bytesBeforeClose += packet.payloadLength();
@@ -44,23 +45,26 @@ CloseFacts closeFacts(const LoadedCapture& capture, std::uint32_t id) {
         if ((flags & (kFin | kRst)) && !closeSeen) {
             closeSeen = true;
             facts.closeAfter = packet.time() - connection.firstTime;
-            // Whether the client's FIN came before the server had answered is
-            // decided against the server's payload so far.
             clientFinFirst = fromClient && !(flags & kRst);
-            if (clientFinFirst && clientSentPayload && !serverSentPayload)
-                serverPayloadAfterClientFin = true;
+            serverPayloadBeforeFin = serverPayload;
         }
     }
-    facts.clientCutShort = clientRst || (clientFinFirst && serverPayloadAfterClientFin);
+    if (clientRst)
+        facts.clientCut = ClientCut::Reset;
+    else if (clientFinFirst && serverPayloadAfterFin)
+        facts.clientCut =
+            serverPayloadBeforeFin ? ClientCut::FinMidAnswer : ClientCut::FinBeforeAnswer;
+    else if (clientFinFirst && clientPayload && !serverPayload)
+        facts.clientCut = ClientCut::FinBeforeAnswer;
     return facts;
 }
 
 // The median of `sorted` without one element equal to `own` (none: all of them).
 std::optional<TimeNs> medianOfOthers(const std::vector<TimeNs>& sorted, std::optional<TimeNs> own) {
-    const std::size_t skip = own ? static_cast<std::size_t>(
-                                       std::lower_bound(sorted.begin(), sorted.end(), *own) -
+    const std::size_t skip =
+        own ? static_cast<std::size_t>(std::lower_bound(sorted.begin(), sorted.end(), *own) -
                                        sorted.begin())
-                                 : sorted.size();
+            : sorted.size();
     const std::size_t count = own ? sorted.size() - 1 : sorted.size();
     if (count == 0)
         return std::nullopt;
@@ -74,7 +78,8 @@ struct SortedValues {
     std::vector<TimeNs> rtts;
     std::vector<TimeNs> ttfbs;
 
-    template <typename Ids> void collect(const std::vector<ConnectionFacts>& facts, const Ids& ids) {
+    template <typename Ids>
+    void collect(const std::vector<ConnectionFacts>& facts, const Ids& ids) {
         rtts.clear();
         ttfbs.clear();
         for (std::uint32_t id : ids) {
@@ -141,7 +146,7 @@ computeConnectionFacts(const LoadedCapture& capture,
         const CloseFacts close = closeFacts(capture, id);
         fact.bytesBeforeClose = close.bytesBeforeClose;
         fact.closeAfter = close.closeAfter;
-        fact.clientCutShort = close.clientCutShort;
+        fact.clientCut = close.clientCut;
     }
     fillPeerMedians(capture, facts);
     return facts;

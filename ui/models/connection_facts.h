@@ -1,15 +1,23 @@
 #pragma once
 
+#include "analysis/connection_summary.h"
+#include "load/loaded_capture.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <vector>
 
-#include "analysis/connection_summary.h"
-#include "load/loaded_capture.h"
-
 namespace tcpladder::ui {
+
+// How the client ended a connection early, if it did.
+enum class ClientCut : std::uint8_t {
+    No,
+    Reset,           // the client sent a RST
+    FinBeforeAnswer, // client FIN after its request, before any server payload
+    FinMidAnswer,    // client FIN while the server was still sending
+};
 
 // What the connection table shows and filters on, worked out once per capture
 // on the loading thread so that data() and filterAcceptsRow() only look up.
@@ -26,7 +34,9 @@ struct ConnectionFacts {
     TimeNs closeAfter = 0;
     // A client RST, or a client FIN while the server still had something to
     // say: it sent payload after that FIN, or never answered the request.
-    bool clientCutShort = false;
+    ClientCut clientCut = ClientCut::No;
+
+    bool clientCutShort() const { return clientCut != ClientCut::No; }
 };
 
 // One entry per connection, by id. `keepGoing` is asked every few thousand

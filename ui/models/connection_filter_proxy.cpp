@@ -41,7 +41,7 @@ bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) 
     const ConnectionFacts& facts = m_model->facts(sourceRow);
     if (m_quick.testFlag(QuickFilter::Slow) && !m_model->slowRule().isSlow(facts))
         return false;
-    if (m_quick.testFlag(QuickFilter::ClientCutShort) && !facts.clientCutShort)
+    if (m_quick.testFlag(QuickFilter::ClientCutShort) && !facts.clientCutShort())
         return false;
     if (m_quick.testFlag(QuickFilter::Trouble) && facts.summary.retransmissions == 0 &&
         facts.summary.zeroWindows == 0)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QSortFilterProxyModel>
-
 #include "models/endpoint_filter.h"
+
+#include <QSortFilterProxyModel>
 
 namespace tcpladder::ui {
 

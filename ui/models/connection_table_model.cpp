@@ -1,13 +1,13 @@
 #include "models/connection_table_model.h"
 
+#include "format/connection_words.h"
+#include "format/qt_text.h"
+#include "format/units.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 #include <array>
-
-#include "format/connection_words.h"
-#include "format/qt_text.h"
-#include "format/units.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -28,8 +28,9 @@ constexpr std::array<ColumnInfo, ConnectionTableModel::ColumnCount> kColumns = {
     {"Bytes →", "TCP payload sent by the client", true},
     {"Bytes ←", "TCP payload sent by the server", true},
     {"Handshake", "Handshake RTT at the capture point: SYN → SYN/ACK → ACK", true},
-    {"First byte", "Time to first server byte: client's first payload (else its SYN) to the "
-                   "server's first payload",
+    {"First byte",
+     "Time to first server byte: client's first payload (else its SYN) to the "
+     "server's first payload",
      true},
     {"Retrans.", "Retransmitted segments", true},
     {"State", "Zeek's conn_state; the tooltip says it in words", false},
@@ -128,10 +129,10 @@ QVariant ConnectionTableModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return toolTip(row, column);
     case Qt::TextAlignmentRole:
-        return QVariant::fromValue(
-            Qt::Alignment(kColumns[static_cast<std::size_t>(column)].numeric ? Qt::AlignRight
-                                                                              : Qt::AlignLeft) |
-            Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::Alignment(kColumns[static_cast<std::size_t>(column)].numeric
+                                                     ? Qt::AlignRight
+                                                     : Qt::AlignLeft) |
+                                   Qt::AlignVCenter);
     case SortRole:
         return sortValue(row, column);
     case ConnectionIdRole:
@@ -226,7 +227,7 @@ QVariant ConnectionTableModel::toolTip(int row, int column) const {
                  formatCount(s.zeroWindows));
     case StateColumn:
     case ClosedByColumn:
-        return closeInWords(c, f) + QChar('\n') + stateInWords(f);
+        return closeInWords(f) + QChar('\n') + stateInWords(f);
     default:
         return display(row, column);
     }
@@ -303,7 +304,7 @@ QVariant ConnectionTableModel::emphasis(int row, int column, int role) const {
     }
     if (column == RetransmissionsColumn && f.summary.retransmissions > 0)
         return QBrush(QColor(200, 60, 30));
-    if (column == StateColumn && f.clientCutShort)
+    if (column == StateColumn && f.clientCutShort())
         return QBrush(QColor(200, 60, 30));
     return {};
 }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QAbstractTableModel>
-
 #include "loading/capture_snapshot.h"
 #include "models/slow_rule.h"
+
+#include <QAbstractTableModel>
 
 namespace tcpladder::ui {
 

@@ -76,7 +76,8 @@ bool EndpointFilter::matches(const Term& term, const Endpoint& endpoint) {
 
 bool EndpointFilter::matches(const Connection& connection) const {
     for (const Term& term : m_terms) {
-        if (!matches(term, connection.endpoints[kSideA]) && !matches(term, connection.endpoints[kSideB]))
+        if (!matches(term, connection.endpoints[kSideA]) &&
+            !matches(term, connection.endpoints[kSideB]))
             return false;
     }
     return true;

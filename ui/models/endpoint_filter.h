@@ -1,10 +1,10 @@
 #pragma once
 
+#include "tcp/connection.h"
+
 #include <QString>
 #include <optional>
 #include <vector>
-
-#include "tcp/connection.h"
 
 namespace tcpladder::ui {
 

@@ -1,8 +1,8 @@
 #include "models/slow_rule.h"
 
-#include <algorithm>
-
 #include "format/units.h"
+
+#include <algorithm>
 
 namespace tcpladder::ui {
 namespace {
@@ -37,7 +37,8 @@ QString SlowRule::description() const {
             .arg(formatDuration(*fixedThreshold));
     return QStringLiteral("Slow: handshake RTT or time to first server byte above %1× the median "
                           "of the other connections to the same server, and above %2 in any "
-                          "case. Without another connection to that server, all other connections are the reference.")
+                          "case. Without another connection to that server, all other connections "
+                          "are the reference.")
         .arg(kPeerFactor)
         .arg(formatDuration(kFloor));
 }

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QString>
-#include <optional>
-
 #include "common/time_ns.h"
 #include "models/connection_facts.h"
+
+#include <QString>
+#include <optional>
 
 namespace tcpladder::ui {
 

@@ -1,5 +1,9 @@
 #include "table/connection_table_view.h"
 
+#include "models/connection_filter_proxy.h"
+#include "models/connection_table_model.h"
+#include "table/table_copy.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -7,10 +11,6 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <algorithm>
-
-#include "models/connection_filter_proxy.h"
-#include "models/connection_table_model.h"
-#include "table/table_copy.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -59,12 +59,17 @@ void ConnectionTableView::setProxy(ConnectionFilterProxy* proxy) {
     setDefaultColumnWidths();
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { onCurrentRowChanged(current); });
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (!m_restoring)
+            m_hiddenSelected.clear();
+    });
     connect(proxy, &ConnectionFilterProxy::filterAboutToChange, this,
             &ConnectionTableView::rememberSelection);
     connect(proxy, &ConnectionFilterProxy::filterChanged, this,
             &ConnectionTableView::restoreSelection);
     connect(proxy, &QAbstractItemModel::modelReset, this, &ConnectionTableView::forgetConnection);
-    connect(proxy, &QAbstractItemModel::modelReset, this, &ConnectionTableView::widenNumericColumns);
+    connect(proxy, &QAbstractItemModel::modelReset, this,
+            &ConnectionTableView::widenNumericColumns);
     connect(proxy, &QAbstractItemModel::layoutChanged, this, [this] {
         if (currentIndex().isValid())
             scrollTo(currentIndex());
@@ -78,12 +83,18 @@ void ConnectionTableView::setDefaultColumnWidths() {
     };
     using M = ConnectionTableModel;
     const std::pair<int, const char*> widths[] = {
-        {M::IdColumn, "99999"},          {M::ClientColumn, "192.168.100.200:65535"},
-        {M::ServerColumn, "192.168.100.200:65535"}, {M::StartColumn, "1234.567 s"},
-        {M::DurationColumn, "59 min 59 s"}, {M::PacketsColumn, "12,345 / 12,345"},
-        {M::BytesToServerColumn, "999 MB"}, {M::BytesToClientColumn, "999 MB"},
-        {M::HandshakeRttColumn, "Handshake"}, {M::FirstByteColumn, "First byte"},
-        {M::RetransmissionsColumn, "Retrans."}, {M::StateColumn, "RSTOS0"},
+        {M::IdColumn, "99999"},
+        {M::ClientColumn, "192.168.100.200:65535"},
+        {M::ServerColumn, "192.168.100.200:65535"},
+        {M::StartColumn, "1234.567 s"},
+        {M::DurationColumn, "59 min 59 s"},
+        {M::PacketsColumn, "12,345 / 12,345"},
+        {M::BytesToServerColumn, "999 MB"},
+        {M::BytesToClientColumn, "999 MB"},
+        {M::HandshakeRttColumn, "Handshake"},
+        {M::FirstByteColumn, "First byte"},
+        {M::RetransmissionsColumn, "Retrans."},
+        {M::StateColumn, "RSTOS0"},
         {M::ClosedByColumn, "client RST"},
     };
     for (const auto& [column, sample] : widths)
@@ -120,7 +131,7 @@ bool ConnectionTableView::selectConnection(int connectionId) {
         return false;
     selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
                                                  QItemSelectionModel::Rows);
-    scrollTo(index);
+    scrollTo(index, PositionAtCenter);
     return true;
 }
 
@@ -189,14 +200,18 @@ void ConnectionTableView::rememberSelection() {
     m_restoring = true;
     const QList<int> ids = selectedConnections();
     m_remembered.assign(ids.begin(), ids.end());
+    m_remembered.insert(m_remembered.end(), m_hiddenSelected.begin(), m_hiddenSelected.end());
 }
 
 void ConnectionTableView::restoreSelection() {
     std::vector<int> rows;
     rows.reserve(m_remembered.size());
+    m_hiddenSelected.clear();
     for (int id : m_remembered) {
         if (const QModelIndex index = rowOf(id); index.isValid())
             rows.push_back(index.row());
+        else
+            m_hiddenSelected.push_back(id);
     }
     std::sort(rows.begin(), rows.end());
     QItemSelection selection;
@@ -218,6 +233,7 @@ void ConnectionTableView::restoreSelection() {
 
 void ConnectionTableView::forgetConnection() {
     m_remembered.clear();
+    m_hiddenSelected.clear();
     if (m_current == kNoConnection)
         return;
     m_current = kNoConnection;

@@ -47,6 +47,8 @@ private:
     ConnectionFilterProxy* m_proxy = nullptr;
     int m_current = kNoConnection;
     std::vector<int> m_remembered;
+    // Selected, then filtered out: selected again when a filter lets them back.
+    std::vector<int> m_hiddenSelected;
     bool m_restoring = false;
 };
 

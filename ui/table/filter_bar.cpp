@@ -1,13 +1,13 @@
 #include "table/filter_bar.h"
 
+#include "format/units.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
-
-#include "format/units.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -25,11 +25,15 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
 
     m_text = new QLineEdit(this);
     m_text->setObjectName(QStringLiteral("filterText"));
-    m_text->setPlaceholderText(tr("Filter by address or port:  10.0.0.5   :443   [2001:db8::1]:443"));
+    m_text->setPlaceholderText(
+        tr("Filter by address or port:  10.0.0.5   :443   [2001:db8::1]:443"));
     m_text->setToolTip(tr("Whitespace-separated terms, each matching the client or the server: an "
                           "address, :port, address:port, [IPv6]:port, or part of one (Ctrl+F)"));
     m_text->setClearButtonEnabled(true);
-    m_text->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("x")) * 28);
+    // Wide enough for an IPv6 endpoint or two, not the whole of a wide screen.
+    const int charWidth = fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    m_text->setMinimumWidth(charWidth * 28);
+    m_text->setMaximumWidth(charWidth * 90);
     layout->addWidget(m_text, 1);
 
     m_settle = new QTimer(this);
@@ -65,9 +69,11 @@ FilterBar::FilterBar(QWidget* parent) : QWidget(parent) {
                           tr("Connections with retransmitted segments or a zero receive window"));
     layout->addWidget(m_trouble);
 
+    layout->addStretch(0);
     m_matches = new QLabel(this);
     m_matches->setObjectName(QStringLiteral("matchCount"));
-    m_matches->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("999,999 of 999,999")));
+    m_matches->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QStringLiteral("999,999 of 999,999")));
     m_matches->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     layout->addWidget(m_matches);
     updateSlowToolTips();
@@ -106,10 +112,10 @@ SlowRule FilterBar::slowRule() const {
 }
 
 void FilterBar::setSlowRule(const SlowRule& rule) {
-    m_threshold->setValue(rule.fixedThreshold
-                              ? static_cast<int>(std::min<TimeNs>(*rule.fixedThreshold / kNsPerMs,
-                                                                  kMaxThresholdMs))
-                              : 0);
+    m_threshold->setValue(
+        rule.fixedThreshold
+            ? static_cast<int>(std::min<TimeNs>(*rule.fixedThreshold / kNsPerMs, kMaxThresholdMs))
+            : 0);
 }
 
 void FilterBar::updateSlowToolTips() {

@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QWidget>
-
 #include "models/connection_filter_proxy.h"
 #include "models/slow_rule.h"
+
+#include <QWidget>
 
 class QLabel;
 class QLineEdit;

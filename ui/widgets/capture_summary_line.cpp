@@ -1,10 +1,10 @@
 #include "widgets/capture_summary_line.h"
 
-#include <QFileInfo>
-
 #include "format/link_type_names.h"
 #include "format/qt_text.h"
 #include "format/units.h"
+
+#include <QFileInfo>
 
 namespace tcpladder::ui {
 
@@ -26,7 +26,8 @@ void CaptureSummaryLine::setSnapshot(const SnapshotPtr& snapshot) {
     const QStringList parts = {
         QStringLiteral("<b>%1</b>").arg(QFileInfo(path).fileName().toHtmlEscaped()),
         linkTypeName(capture.linkType),
-        tr("%1 TCP of %2 packets").arg(formatCount(capture.tcpPackets), formatCount(capture.frames)),
+        tr("%1 TCP of %2 packets")
+            .arg(formatCount(capture.tcpPackets), formatCount(capture.frames)),
         tr("%1 connections").arg(formatCount(capture.connections.size())),
         tr("%1 captured").arg(formatDuration(capture.lastTime - capture.firstTime)),
         tr("loaded in %1").arg(formatDuration(capture.loadDuration)),
@@ -34,7 +35,8 @@ void CaptureSummaryLine::setSnapshot(const SnapshotPtr& snapshot) {
     setText(parts.join(QStringLiteral(" &nbsp;·&nbsp; ")));
     setToolTip(tr("%1\nfirst packet %2\nlast packet  %3\n%4 in the file")
                    .arg(path, toQString(capture.utcText(capture.firstTime)),
-                        toQString(capture.utcText(capture.lastTime)), formatBytes(capture.fileSize)));
+                        toQString(capture.utcText(capture.lastTime)),
+                        formatBytes(capture.fileSize)));
 }
 
 } // namespace tcpladder::ui

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QLabel>
-
 #include "loading/capture_snapshot.h"
+
+#include <QLabel>
 
 namespace tcpladder::ui {
 

@@ -1,5 +1,9 @@
 #include "widgets/connection_summary_panel.h"
 
+#include "format/connection_words.h"
+#include "format/qt_text.h"
+#include "format/units.h"
+
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -7,10 +11,6 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
-
-#include "format/connection_words.h"
-#include "format/qt_text.h"
-#include "format/units.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -24,8 +24,9 @@ QString orNone(const std::optional<TimeNs>& value, const QString& none) {
 }
 
 QString bytesText(std::uint64_t bytes) {
-    return bytes < 1000 ? formatBytes(bytes)
-                        : QStringLiteral("%1 (%2 bytes)").arg(formatBytes(bytes), formatCount(bytes));
+    return bytes < 1000
+               ? formatBytes(bytes)
+               : QStringLiteral("%1 (%2 bytes)").arg(formatBytes(bytes), formatCount(bytes));
 }
 
 } // namespace
@@ -158,15 +159,16 @@ void ConnectionSummaryPanel::refresh() {
                          .arg(endpointText(c.client()), endpointText(c.server())));
 
     setField(QStringLiteral("state"), stateInWords(f));
-    setField(QStringLiteral("ended"), closeInWords(c, f));
-    setField(QStringLiteral("cutShort"), f.clientCutShort ? tr("yes") : tr("no"));
-    setField(QStringLiteral("clientRole"),
-             c.firstSynSender >= 0      ? tr("its SYN")
-             : c.firstSynAckSender >= 0 ? tr("the server's SYN/ACK")
-                                        : tr("the port numbers (no handshake seen)"));
+    setField(QStringLiteral("ended"), closeInWords(f));
+    setField(QStringLiteral("cutShort"), cutInWords(f.clientCut));
+    setField(QStringLiteral("clientRole"), c.firstSynSender >= 0 ? tr("its SYN")
+                                           : c.firstSynAckSender >= 0
+                                               ? tr("the server's SYN/ACK")
+                                               : tr("the port numbers (no handshake seen)"));
 
     setField(QStringLiteral("start"),
-             tr("%1 after the capture's first packet").arg(formatOffset(c.firstTime - capture.firstTime)),
+             tr("%1 after the capture's first packet")
+                 .arg(formatOffset(c.firstTime - capture.firstTime)),
              toQString(capture.utcText(c.firstTime)));
     setField(QStringLiteral("duration"), formatDuration(c.lastTime - c.firstTime));
     const auto rtt = s.handshakeRtt();
@@ -175,7 +177,8 @@ void ConnectionSummaryPanel::refresh() {
                        .arg(formatDuration(*rtt), formatDuration(*s.synToSynAck),
                             formatDuration(*s.synAckToAck))
                  : tr("no complete handshake seen"));
-    setField(QStringLiteral("firstByte"), orNone(s.timeToFirstServerByte, tr("the server sent no payload")));
+    setField(QStringLiteral("firstByte"),
+             orNone(s.timeToFirstServerByte, tr("the server sent no payload")));
     QStringList slow;
     if (m_slowRule.rttSlow(f))
         slow << tr("handshake above %1").arg(formatDuration(m_slowRule.rttThreshold(f)));
@@ -185,7 +188,8 @@ void ConnectionSummaryPanel::refresh() {
              m_slowRule.description());
 
     setField(QStringLiteral("packets"),
-             QStringLiteral("%1 / %2").arg(formatCount(c.packets[client]), formatCount(c.packets[server])));
+             QStringLiteral("%1 / %2").arg(formatCount(c.packets[client]),
+                                           formatCount(c.packets[server])));
     setField(QStringLiteral("bytesToServer"), bytesText(c.payloadBytes[client]));
     setField(QStringLiteral("bytesToClient"), bytesText(c.payloadBytes[server]));
     setField(QStringLiteral("retransmissions"), formatCount(s.retransmissions));

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QHash>
-#include <QWidget>
-
 #include "loading/capture_snapshot.h"
 #include "models/slow_rule.h"
+
+#include <QHash>
+#include <QWidget>
 
 class QFormLayout;
 class QGridLayout;

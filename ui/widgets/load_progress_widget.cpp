@@ -1,12 +1,12 @@
 #include "widgets/load_progress_widget.h"
 
+#include "format/units.h"
+
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QToolButton>
-
-#include "format/units.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -63,9 +63,9 @@ void LoadProgressWidget::update(const LoadProgressInfo& progress) {
     const std::uint64_t size = std::max<std::uint64_t>(reading.fileSize, 1);
     m_bar->setValue(static_cast<int>(kBarSteps * std::min(reading.bytesRead, size) / size));
     m_bar->setFormat(tr("%p%"));
-    m_counts->setText(tr("%1 packets · %2 connections · %3")
-                          .arg(formatCount(reading.frames), formatCount(reading.connections),
-                               elapsed));
+    m_counts->setText(
+        tr("%1 packets · %2 connections · %3")
+            .arg(formatCount(reading.frames), formatCount(reading.connections), elapsed));
 }
 
 void LoadProgressWidget::end() {

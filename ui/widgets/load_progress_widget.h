@@ -1,9 +1,9 @@
 #pragma once
 
+#include "loading/load_progress.h"
+
 #include <QElapsedTimer>
 #include <QWidget>
-
-#include "loading/load_progress.h"
 
 class QLabel;
 class QProgressBar;

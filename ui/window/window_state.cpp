@@ -1,13 +1,13 @@
 #include "window/window_state.h"
 
+#include "table/filter_bar.h"
+
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QMainWindow>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
-
-#include "table/filter_bar.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -33,7 +33,8 @@ void restoreWindowState(const WindowStateParts& parts) {
     }
     parts.header->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
     settings.endGroup();
-    const qint64 thresholdMs = settings.value(QStringLiteral("filter/slowThresholdMs"), 0).toLongLong();
+    const qint64 thresholdMs =
+        settings.value(QStringLiteral("filter/slowThresholdMs"), 0).toLongLong();
     SlowRule rule;
     if (thresholdMs > 0)
         rule.fixedThreshold = thresholdMs * kNsPerMs;

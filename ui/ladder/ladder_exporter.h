@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ladder/ladder_header.h"
+#include "ladder/ladder_layout.h"
+
+#include <QImage>
+#include <QString>
+#include <cstddef>
+#include <memory>
+#include <optional>
+
+namespace tcpladder::ui {
+
+enum class LadderFormat { Png, Svg, Pdf };
+
+// From the file name's suffix (.png, .svg, .pdf); nothing when unknown.
+std::optional<LadderFormat> ladderFormatForPath(const QString& path);
+
+struct LadderExportRequest {
+    QString path;
+    LadderFormat format = LadderFormat::Png;
+    std::size_t firstPacket = 0; // the packets drawn: [firstPacket, lastPacket)
+    std::size_t lastPacket = 0;
+    double pixelRatio = 1; // PNG only: 2 for a picture sharp on high-DPI screens
+    LadderOptions options; // axis, slant, zoom and width, usually the view's
+};
+
+struct LadderExportResult {
+    bool ok = false;
+    QString error;
+    int pages = 0;   // PDF
+    QSize pixelSize; // PNG
+};
+
+// The slice of content a packet range covers, with room for its slanted arrows.
+std::pair<double, double> ladderSliceFor(const LadderLayout& layout, std::size_t first,
+                                         std::size_t last);
+
+// Title block, header and the slice, as one picture: PNG export and clipboard.
+QImage renderLadderImage(const LadderLayout& layout, const LadderTitle* title, double top,
+                         double bottom, double pixelRatio, std::size_t firstPacket = 0,
+                         std::size_t lastPacket = static_cast<std::size_t>(-1));
+
+LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
+                                const LadderExportRequest& request);
+
+// Puts what the view shows (header and the visible slice) on the clipboard as an image.
+void copyLadderToClipboard(const LadderLayout& layout, double top, double bottom);
+
+} // namespace tcpladder::ui

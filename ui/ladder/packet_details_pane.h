@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWidget>
+
+class QTreeWidget;
+class QLabel;
+
+namespace tcpladder::ui {
+
+class ConnectionViewState;
+
+// Every decoded field of the selected packet, its TCP options (SACK blocks,
+// timestamps) and analysis marks. Observes the shared view state; the header
+// is re-read from the capture file for the one selected packet.
+class PacketDetailsPane : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PacketDetailsPane(ConnectionViewState* state, QWidget* parent = nullptr);
+
+    // The shown fields as "Section / Field: value" lines, for tests and copying.
+    QString text() const;
+
+private:
+    void refresh();
+
+    ConnectionViewState* m_state;
+    QLabel* m_title;
+    QTreeWidget* m_tree;
+};
+
+} // namespace tcpladder::ui
