@@ -8,10 +8,17 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
+#include <pcap/pcap.h>
 #include <sys/stat.h>
 
 namespace tcpladder {
 namespace {
+
+// libpcap's name for a link type, with the number: "IEEE802_11_RADIO (127)".
+std::string linkTypeName(int linkType) {
+    const char* name = pcap_datalink_val_to_name(linkType);
+    return (name ? std::string(name) + " (" : std::string("(")) + std::to_string(linkType) + ")";
+}
 
 std::int8_t shiftOf(const TrackedSegment& tracked, std::uint16_t rawWindow) {
     return static_cast<std::int8_t>(std::countr_zero(tracked.window) - std::countr_zero(rawWindow));
@@ -63,7 +70,7 @@ public:
         m_capture->connectionStarts.resize(m_capture->connections.size());
         m_capture->connectionLinkTypes.resize(m_capture->connections.size());
         for (int linkType : m_capture->undecodedLinkTypes)
-            m_capture->warnings.push_back("link type " + std::to_string(linkType) +
+            m_capture->warnings.push_back("link type " + linkTypeName(linkType) +
                                           " is not decoded; its packets have no TCP rows");
         m_pipeline = nullptr;
         m_capture->loadDuration = std::chrono::duration_cast<std::chrono::nanoseconds>(
