@@ -12,6 +12,7 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 #include <array>
+#include <limits>
 
 #include "chart/bar_outline.h"
 #include "chart/series_style.h"
@@ -210,6 +211,10 @@ void ChartCanvas::setContent(const ChartContent& content) {
                                    static_cast<int>(height / 45));
     const AxisScale& ts = d->timeScale;
     const AxisScale& vs = d->valueScale;
+    // With the old tick interval a new range (or unit) could ask Qt Charts
+    // for millions of ticks; one huge interval first keeps it to a few.
+    d->timeAxis->setTickInterval(std::numeric_limits<double>::max());
+    d->valueAxis->setTickInterval(std::numeric_limits<double>::max());
     d->timeAxis->setRange(static_cast<double>(content.begin) / ts.divisor,
                           static_cast<double>(content.end) / ts.divisor);
     d->timeAxis->setTickInterval(ts.step);

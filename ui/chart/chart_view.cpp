@@ -115,7 +115,9 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     onConnectionChanged(state->connection());
 }
 
-ChartView::~ChartView() = default;
+// The interaction filters the canvas's events; it must go before the canvas
+// starts taking its viewport down.
+ChartView::~ChartView() { delete m_interaction; }
 
 void ChartView::setChartKind(ChartKind kind) {
     if (kind == m_kind)

@@ -35,6 +35,11 @@ void ConnectionFilterProxy::slowRuleChanged() {
         refilter([] {});
 }
 
+void ConnectionFilterProxy::sort(int column, Qt::SortOrder order) {
+    const bool sourceOrder = column == ConnectionTableModel::IdColumn && order == Qt::AscendingOrder;
+    QSortFilterProxyModel::sort(sourceOrder ? -1 : column, order);
+}
+
 bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) const {
     if (!m_model)
         return true;

@@ -33,6 +33,9 @@ public:
     // proxy refilters when "slow only" depends on it.
     void slowRuleChanged();
     QuickFilters quickFilters() const { return m_quick; }
+    // Ascending by "#" is the source order: no sort, so a new capture of a
+    // million connections appears without a million-row sort on the GUI thread.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 signals:
     // Around every change of what passes, so that a view can keep its
