@@ -3,6 +3,13 @@
 // Markdown table: time to open, median re-render after a zoom or pan, and
 // Qt Charts drawing every point of the same data.
 
+#include "chart/chart_builder.h"
+#include "chart/chart_canvas.h"
+#include "chart/chart_view.h"
+#include "decode/tcp_segment.h"
+#include "tcp/connection_tracker.h"
+#include "view_state/connection_view_state.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QImage>
@@ -12,13 +19,6 @@
 #include <cstdio>
 #include <memory>
 #include <vector>
-
-#include "chart/chart_builder.h"
-#include "chart/chart_canvas.h"
-#include "chart/chart_view.h"
-#include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
-#include "view_state/connection_view_state.h"
 
 using namespace tcpladder;
 using namespace tcpladder::ui;
@@ -163,8 +163,9 @@ int main(int argc, char** argv) {
     const double fullBuild = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     const double fullRender = renderMs(full, image);
 
-    std::printf("| %zu packets, one connection, 1400×800 offscreen | time | points to Qt Charts |\n",
-                packets);
+    std::printf(
+        "| %zu packets, one connection, 1400×800 offscreen | time | points to Qt Charts |\n",
+        packets);
     std::printf("|---|---:|---:|\n");
     std::printf("| Open in the chart (index, reduce, draw) | %.1f ms | %lld |\n", open,
                 static_cast<long long>(openPoints));

@@ -29,9 +29,6 @@
 namespace tcpladder::ui {
 namespace {
 
-const QString kCaptureFilter =
-    QObject::tr("Captures (*.pcap *.pcapng *.cap *.dmp *.pcap.gz);;All files (*)");
-
 QString firstLocalFile(const QMimeData* mime) {
     if (!mime || !mime->hasUrls())
         return {};
@@ -206,8 +203,9 @@ void MainWindow::setLoading(bool loading) {
 void MainWindow::showOpenDialog() {
     const QString start =
         m_snapshot ? QFileInfo(toQString(m_snapshot->capture->path)).path() : QString();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Capture"), start, kCaptureFilter);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Capture"), start,
+        tr("Captures (*.pcap *.pcapng *.cap *.dmp *.pcap.gz);;All files (*)"));
     if (!path.isEmpty())
         openCapture(path);
 }

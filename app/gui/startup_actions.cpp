@@ -28,8 +28,8 @@ bool StartupActions::quitsAfterLoad() const {
 }
 
 void StartupActions::onLoaded(const QString& path) {
-    if (!m_options.filterText.isEmpty()) {
-        auto* text = m_window->findChild<QLineEdit*>(QStringLiteral("filterText"));
+    if (auto* text = m_window->findChild<QLineEdit*>(QStringLiteral("filterText"));
+        text && !m_options.filterText.isEmpty()) {
         text->setText(m_options.filterText);
         emit text->returnPressed();
     }

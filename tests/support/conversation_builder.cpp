@@ -1,17 +1,12 @@
 #include "support/conversation_builder.h"
 
+#include "decode/tcp_segment.h"
 #include "support/packet_builder.h"
 
 #include <algorithm>
 
 namespace tcpladder::test {
 namespace {
-
-constexpr std::uint8_t kFin = 0x01;
-constexpr std::uint8_t kSyn = 0x02;
-constexpr std::uint8_t kRst = 0x04;
-constexpr std::uint8_t kPsh = 0x08;
-constexpr std::uint8_t kAck = 0x10;
 
 constexpr std::uint32_t kClientIsn = 1000;
 constexpr std::uint32_t kServerIsn = 500000;

@@ -47,7 +47,7 @@ double niceStep(double span, int maxTicks) {
 
 AxisScale timeScale(TimeNs span, int maxTicks) {
     const auto s = static_cast<double>(span);
-    const Unit unit = s >= 2e9 ? Unit{1e9, "s"}
+    const Unit unit = s >= 2e9   ? Unit{1e9, "s"}
                       : s >= 2e6 ? Unit{1e6, "ms"}
                       : s >= 2e3 ? Unit{1e3, "µs"}
                                  : Unit{1, "ns"};
@@ -62,8 +62,7 @@ AxisScale valueScale(double min, double max, ValueKind kind, int maxTicks) {
         unit = pick(magnitude, {{1, "B"}, {1e3, "kB"}, {1e6, "MB"}, {1e9, "GB"}, {1e12, "TB"}});
         break;
     case ValueKind::BitsPerSecond:
-        unit = pick(magnitude,
-                    {{1, "bit/s"}, {1e3, "kbit/s"}, {1e6, "Mbit/s"}, {1e9, "Gbit/s"}});
+        unit = pick(magnitude, {{1, "bit/s"}, {1e3, "kbit/s"}, {1e6, "Mbit/s"}, {1e9, "Gbit/s"}});
         break;
     case ValueKind::Duration:
         unit = pick(magnitude, {{1, "ns"}, {1e3, "µs"}, {1e6, "ms"}, {1e9, "s"}});

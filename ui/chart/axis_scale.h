@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QString>
-
 #include "chart/chart_content.h"
+
+#include <QString>
 
 namespace tcpladder::ui {
 

@@ -9,6 +9,7 @@ namespace {
 
 constexpr double kTickHalfWidth = 3.5;
 constexpr double kTickHeight = 1.2;
+constexpr std::size_t kMaxTickedBars = 300;
 
 // Pixel distance to the nearest bar at another x, left or right.
 std::vector<double> neighbourGaps(const std::vector<double>& xs) {
@@ -40,6 +41,8 @@ BarOutline outlineBars(const std::vector<ChartBar>& bars, const PlotScale& scale
         xs.push_back(static_cast<double>(bar.time) / scale.nsPerPixel);
     const std::vector<double> gaps = neighbourGaps(xs);
 
+    // Ticks triple the points Qt Charts must stroke; only sparse bars show them anyway.
+    const bool few = bars.size() <= kMaxTickedBars;
     const double pxX = scale.nsPerPixel / scale.xDivisor;
     const double pxY = scale.valuePerPixel / scale.yDivisor;
     for (std::size_t i = 0; i < bars.size(); ++i) {
@@ -53,7 +56,7 @@ BarOutline outlineBars(const std::vector<ChartBar>& bars, const PlotScale& scale
         }
         const double stem = std::min(halfWidth, gaps[i] / 2) * pxX;
         const double tickRoom = (gaps[i] - 1) / 2;
-        const bool ticks = tickRoom > halfWidth + 1 && (high - low) / pxY > 4 * kTickHeight;
+        const bool ticks = few && tickRoom > halfWidth + 1 && (high - low) / pxY > 4 * kTickHeight;
         if (ticks) {
             const double wing = std::min(kTickHalfWidth + halfWidth, tickRoom) * pxX;
             const double tick = kTickHeight * pxY;

@@ -1,17 +1,17 @@
 #pragma once
 
+#include "chart/chart_content.h"
+
 #include <QList>
 #include <QPointF>
 #include <vector>
-
-#include "chart/chart_content.h"
 
 namespace tcpladder::ui {
 
 // The pixel size of one rendering, to shape bars in data units.
 struct PlotScale {
-    double xDivisor = 1;     // ns per x-axis unit
-    double yDivisor = 1;     // base value units per y-axis unit
+    double xDivisor = 1; // ns per x-axis unit
+    double yDivisor = 1; // base value units per y-axis unit
     double nsPerPixel = 1;
     double valuePerPixel = 1;
 };

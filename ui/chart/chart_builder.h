@@ -1,15 +1,15 @@
 #pragma once
 
-#include <cstdint>
-#include <memory>
-#include <vector>
-
 #include "chart/chart_content.h"
 #include "chart/chart_request.h"
 #include "chart/rtt_samples.h"
 #include "chart/sack_reader.h"
 #include "chart/sequence_checkpoints.h"
 #include "load/loaded_capture.h"
+
+#include <cstdint>
+#include <memory>
+#include <vector>
 
 namespace tcpladder::ui {
 

@@ -1,5 +1,8 @@
 #include "chart/chart_canvas.h"
 
+#include "chart/bar_outline.h"
+#include "chart/series_style.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -9,19 +12,15 @@
 #include <QLineSeries>
 #include <QPainter>
 #include <QScatterSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <array>
 #include <limits>
-
-#include "chart/bar_outline.h"
-#include "chart/series_style.h"
 
 namespace tcpladder::ui {
 namespace {
 
-QList<QPointF> toDisplay(const std::vector<ChartPoint>& points, double xDivisor,
-                         double yDivisor) {
+QList<QPointF> toDisplay(const std::vector<ChartPoint>& points, double xDivisor, double yDivisor) {
     QList<QPointF> out;
     out.reserve(static_cast<qsizetype>(points.size()));
     for (const ChartPoint& p : points)
@@ -145,7 +144,8 @@ void ChartCanvas::Private::updateHighlight() {
     QList<QPointF> ring;
     if (highlight && highlight->time >= begin && highlight->time < end) {
         const double x = static_cast<double>(highlight->time) / timeScale.divisor;
-        line << QPointF(x, valueMin / valueScale.divisor) << QPointF(x, valueMax / valueScale.divisor);
+        line << QPointF(x, valueMin / valueScale.divisor)
+             << QPointF(x, valueMax / valueScale.divisor);
         if (highlightRingShown)
             ring << QPointF(x, highlight->value / valueScale.divisor);
     }
@@ -181,8 +181,10 @@ ChartCanvas::ChartCanvas(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->view->setRenderHint(QPainter::Antialiasing);
     d->view->setRubberBand(QChartView::NoRubberBand);
     d->view->setMouseTracking(true);
-    d->crossX = d->chart->scene()->addLine(QLineF(), QPen(QColor(0x60, 0x60, 0x60), 0, Qt::DotLine));
-    d->crossY = d->chart->scene()->addLine(QLineF(), QPen(QColor(0x60, 0x60, 0x60), 0, Qt::DotLine));
+    d->crossX =
+        d->chart->scene()->addLine(QLineF(), QPen(QColor(0x60, 0x60, 0x60), 0, Qt::DotLine));
+    d->crossY =
+        d->chart->scene()->addLine(QLineF(), QPen(QColor(0x60, 0x60, 0x60), 0, Qt::DotLine));
     for (QGraphicsLineItem* item : {d->crossX, d->crossY}) {
         item->setZValue(1000);
         item->hide();
@@ -203,6 +205,18 @@ void ChartCanvas::setContent(const ChartContent& content) {
     d->end = content.end;
     d->valueMin = content.valueMin;
     d->valueMax = content.valueMax;
+    // Qt Charts recomputes (and strokes) every series on each axis change;
+    // emptied first, each series is computed once, when it gets its points.
+    for (const ChartSeries& s : content.series) {
+        if (auto* area = qobject_cast<QAreaSeries*>(d->of(s.role))) {
+            area->upperSeries()->clear();
+            area->lowerSeries()->clear();
+        } else if (auto* xy = qobject_cast<QXYSeries*>(d->of(s.role))) {
+            xy->clear();
+        }
+    }
+    d->highlightLine->clear();
+    d->highlightRing->clear();
     const QRectF plot = d->chart->plotArea();
     const double width = std::max(plot.width(), 50.0);
     const double height = std::max(plot.height(), 50.0);
@@ -251,7 +265,9 @@ void ChartCanvas::setContent(const ChartContent& content) {
     d->updateHighlight();
 }
 
-void ChartCanvas::setTitle(const QString& title) { d->chart->setTitle(title); }
+void ChartCanvas::setTitle(const QString& title) {
+    d->chart->setTitle(title);
+}
 
 void ChartCanvas::setHighlight(std::optional<ChartPoint> point, bool ring) {
     d->highlight = point;
@@ -274,16 +290,36 @@ void ChartCanvas::setCrosshair(std::optional<QPointF> viewportPosition) {
     d->crossY->show();
 }
 
-ChartKind ChartCanvas::kind() const { return d->kind; }
-TimeNs ChartCanvas::begin() const { return d->begin; }
-TimeNs ChartCanvas::end() const { return d->end; }
-double ChartCanvas::valueMin() const { return d->valueMin; }
-double ChartCanvas::valueMax() const { return d->valueMax; }
-ValueKind ChartCanvas::valueKind() const { return d->valueKind; }
-AxisScale ChartCanvas::timeScale() const { return d->timeScale; }
-AxisScale ChartCanvas::valueScale() const { return d->valueScale; }
-qsizetype ChartCanvas::pointCount() const { return d->points; }
-QWidget* ChartCanvas::viewport() const { return d->view->viewport(); }
+ChartKind ChartCanvas::kind() const {
+    return d->kind;
+}
+TimeNs ChartCanvas::begin() const {
+    return d->begin;
+}
+TimeNs ChartCanvas::end() const {
+    return d->end;
+}
+double ChartCanvas::valueMin() const {
+    return d->valueMin;
+}
+double ChartCanvas::valueMax() const {
+    return d->valueMax;
+}
+ValueKind ChartCanvas::valueKind() const {
+    return d->valueKind;
+}
+AxisScale ChartCanvas::timeScale() const {
+    return d->timeScale;
+}
+AxisScale ChartCanvas::valueScale() const {
+    return d->valueScale;
+}
+qsizetype ChartCanvas::pointCount() const {
+    return d->points;
+}
+QWidget* ChartCanvas::viewport() const {
+    return d->view->viewport();
+}
 
 QRectF ChartCanvas::plotArea() const {
     const QRectF scenePlot = d->chart->mapRectToScene(d->chart->plotArea());

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "chart/axis_scale.h"
+#include "chart/chart_content.h"
+
 #include <QWidget>
 #include <memory>
 #include <optional>
-
-#include "chart/axis_scale.h"
-#include "chart/chart_content.h"
 
 class QPainter;
 

@@ -37,8 +37,8 @@ std::vector<SeriesRole> rolesOf(ChartKind kind) {
     using R = SeriesRole;
     switch (kind) {
     case ChartKind::Sequence:
-        return {R::WindowLimit, R::AckLine,  R::SackBlocks, R::Segments, R::OutOfOrder,
-                R::Retransmissions, R::ZeroWindow, R::Syn,      R::Fin,     R::Rst};
+        return {R::WindowLimit,     R::AckLine,    R::SackBlocks, R::Segments, R::OutOfOrder,
+                R::Retransmissions, R::ZeroWindow, R::Syn,        R::Fin,      R::Rst};
     case ChartKind::Throughput:
         return {R::Throughput, R::Goodput};
     case ChartKind::Rtt:

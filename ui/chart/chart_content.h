@@ -1,10 +1,10 @@
 #pragma once
 
+#include "common/time_ns.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include "common/time_ns.h"
 
 namespace tcpladder::ui {
 

@@ -1,11 +1,11 @@
 #include "chart/chart_drawing.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include "chart/chart_canvas.h"
 #include "decode/ip_address.h"
 #include "format/qt_text.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace tcpladder::ui {
 
@@ -24,7 +24,7 @@ QString chartTitle(const LoadedCapture& capture, std::uint32_t connection, Side 
 }
 
 QString drawChart(ChartCanvas& canvas, ConnectionChartData& data, ChartRequest request,
-               ChartKind kind) {
+                  ChartKind kind) {
     const QRectF plot = canvas.plotArea();
     request.columns = std::max(50, static_cast<int>(std::lround(plot.width())));
     request.rows = std::max(50, static_cast<int>(std::lround(plot.height())));

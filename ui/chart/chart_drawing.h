@@ -1,9 +1,9 @@
 #pragma once
 
-#include <QString>
-
 #include "chart/chart_builder.h"
 #include "chart/chart_content.h"
+
+#include <QString>
 
 namespace tcpladder::ui {
 
@@ -17,7 +17,7 @@ QString chartTitle(const LoadedCapture& capture, std::uint32_t connection, Side 
 // the one path shared by the view, the export and the benchmark. Returns the
 // chart's note for the status line.
 QString drawChart(ChartCanvas& canvas, ConnectionChartData& data, ChartRequest request,
-               ChartKind kind);
+                  ChartKind kind);
 
 // Every series of the kind present and empty, to clear the canvas.
 ChartContent emptyContent(ChartKind kind);

@@ -1,10 +1,10 @@
 #include "chart/chart_export.h"
 
+#include "chart/chart_canvas.h"
+
 #include <QImage>
 #include <QPainter>
 #include <QSvgGenerator>
-
-#include "chart/chart_canvas.h"
 
 namespace tcpladder::ui {
 

@@ -1,5 +1,8 @@
 #include "chart/chart_export_dialog.h"
 
+#include "chart/chart_export.h"
+#include "chart/chart_view.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -10,9 +13,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-
-#include "chart/chart_export.h"
-#include "chart/chart_view.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -43,7 +43,9 @@ ChartExportDialog::ChartExportDialog(ChartView* view, QWidget* parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &ChartExportDialog::reject);
 }
 
-QString ChartExportDialog::path() const { return m_path->text(); }
+QString ChartExportDialog::path() const {
+    return m_path->text();
+}
 
 double ChartExportDialog::scale() const {
     return m_format->currentData().toInt() == Png2x ? 2.0 : 1.0;
@@ -51,16 +53,16 @@ double ChartExportDialog::scale() const {
 
 void ChartExportDialog::matchSuffix() {
     const QFileInfo info(m_path->text());
-    const QString suffix = m_format->currentData().toInt() == Svg ? QStringLiteral("svg")
-                                                                   : QStringLiteral("png");
+    const QString suffix =
+        m_format->currentData().toInt() == Svg ? QStringLiteral("svg") : QStringLiteral("png");
     m_path->setText(info.dir().filePath(info.completeBaseName() + QChar('.') + suffix));
 }
 
 void ChartExportDialog::browse() {
     const bool svg = m_format->currentData().toInt() == Svg;
-    const QString chosen = QFileDialog::getSaveFileName(
-        this, tr("Export Chart"), m_path->text(),
-        svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
+    const QString chosen =
+        QFileDialog::getSaveFileName(this, tr("Export Chart"), m_path->text(),
+                                     svg ? tr("SVG drawings (*.svg)") : tr("PNG images (*.png)"));
     if (!chosen.isEmpty())
         m_path->setText(chosen);
 }

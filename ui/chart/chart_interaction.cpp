@@ -1,11 +1,11 @@
 #include "chart/chart_interaction.h"
 
+#include "chart/chart_canvas.h"
+
 #include <QMouseEvent>
 #include <QRubberBand>
 #include <QWheelEvent>
 #include <cmath>
-
-#include "chart/chart_canvas.h"
 
 namespace tcpladder::ui {
 namespace {

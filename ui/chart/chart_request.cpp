@@ -1,8 +1,8 @@
 #include "chart/chart_request.h"
 
-#include <algorithm>
-
 #include "decode/tcp_segment.h"
+
+#include <algorithm>
 
 namespace tcpladder::ui {
 

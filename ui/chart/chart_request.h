@@ -1,15 +1,15 @@
 #pragma once
 
+#include "chart/chart_content.h"
+#include "chart/sequence_checkpoints.h"
+#include "load/loaded_capture.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <optional>
 #include <utility>
 #include <vector>
-
-#include "chart/chart_content.h"
-#include "chart/sequence_checkpoints.h"
-#include "load/loaded_capture.h"
 
 namespace tcpladder::ui {
 
@@ -38,7 +38,7 @@ struct ChartRequest {
     std::optional<std::pair<double, double>> pinnedValues;
     TimeNs throughputWindow = 100'000'000;
     const std::vector<RttSample>* rttSamples = nullptr; // for ChartKind::Rtt
-    SackSource* sack = nullptr;                          // null: no SACK blocks
+    SackSource* sack = nullptr;                         // null: no SACK blocks
     // SACK blocks are read from the file only when the range holds at most
     // this many ACKs.
     std::size_t sackReadLimit = 400;

@@ -1,15 +1,5 @@
 #include "chart/chart_view.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QHBoxLayout>
-#include <QLabel>
-#include <QShortcut>
-#include <QTabBar>
-#include <QTimer>
-#include <QToolButton>
-#include <QVBoxLayout>
-
 #include "chart/chart_builder.h"
 #include "chart/chart_canvas.h"
 #include "chart/chart_drawing.h"
@@ -21,11 +11,21 @@
 #include "format/units.h"
 #include "view_state/connection_view_state.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QShortcut>
+#include <QTabBar>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
 namespace tcpladder::ui {
 namespace {
 
-constexpr TimeNs kThroughputWindows[] = {0, 1'000'000, 10'000'000, 100'000'000, kNsPerSecond,
-                                         10 * kNsPerSecond};
+constexpr TimeNs kThroughputWindows[] = {0,           1'000'000,    10'000'000,
+                                         100'000'000, kNsPerSecond, 10 * kNsPerSecond};
 
 QString kHint() {
     return ChartView::tr("Drag to pan · Shift+drag or right-drag zooms to a box · wheel zooms · "
@@ -42,8 +42,8 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_canvas(new ChartCanvas(this)),
       m_interaction(new ChartInteraction(m_canvas)), m_tabs(new QTabBar(this)),
       m_direction(new QToolButton(this)), m_throughputWindow(new QComboBox(this)),
-      m_linkZoom(new QCheckBox(tr("Link zoom with the ladder"), this)),
-      m_readout(new QLabel(this)), m_note(new QLabel(this)), m_refresh(new QTimer(this)) {
+      m_linkZoom(new QCheckBox(tr("Link zoom with the ladder"), this)), m_readout(new QLabel(this)),
+      m_note(new QLabel(this)), m_refresh(new QTimer(this)) {
     for (const QString& name : {tr("Sequence"), tr("Throughput"), tr("RTT"), tr("Window")})
         m_tabs->addTab(name);
     m_tabs->setDocumentMode(true);
@@ -117,7 +117,9 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
 
 // The interaction filters the canvas's events; it must go before the canvas
 // starts taking its viewport down.
-ChartView::~ChartView() { delete m_interaction; }
+ChartView::~ChartView() {
+    delete m_interaction;
+}
 
 void ChartView::setChartKind(ChartKind kind) {
     if (kind == m_kind)
@@ -155,7 +157,8 @@ void ChartView::onConnectionChanged(int connection) {
     m_pinnedValues.reset();
     const auto capture = m_state->capture();
     if (capture && connection >= 0) {
-        m_data = std::make_unique<ConnectionChartData>(capture, static_cast<std::uint32_t>(connection));
+        m_data =
+            std::make_unique<ConnectionChartData>(capture, static_cast<std::uint32_t>(connection));
         m_sender = m_data->busierSide();
         m_window = TimeWindow(m_data->duration() + 1);
         if (m_state->zoomLinked() && m_state->visibleEnd() > m_state->visibleBegin())
@@ -194,9 +197,9 @@ void ChartView::updateHighlight() {
         m_canvas->setHighlight(std::nullopt, false);
         return;
     }
-    m_canvas->setHighlight(packetPosition(m_kind, m_data->request(m_sender),
-                                          static_cast<std::size_t>(index)),
-                           m_kind == ChartKind::Sequence);
+    m_canvas->setHighlight(
+        packetPosition(m_kind, m_data->request(m_sender), static_cast<std::size_t>(index)),
+        m_kind == ChartKind::Sequence);
 }
 
 std::optional<std::size_t> ChartView::packetAt(QPointF viewportPosition) {
@@ -245,8 +248,8 @@ void ChartView::onPanned(QPointF pixels) {
         return;
     const double nsPerPixel = static_cast<double>(m_window.span()) / plot.width();
     if (m_pinnedValues) {
-        const double shift = pixels.y() * (m_pinnedValues->second - m_pinnedValues->first) /
-                             plot.height();
+        const double shift =
+            pixels.y() * (m_pinnedValues->second - m_pinnedValues->first) / plot.height();
         m_pinnedValues = {m_pinnedValues->first + shift, m_pinnedValues->second + shift};
     }
     const auto delta = static_cast<TimeNs>(-pixels.x() * nsPerPixel);
@@ -322,9 +325,9 @@ void ChartView::updateControls() {
     }
     const Connection& c = m_data->capture().connections[m_data->connection()];
     const Side receiver = m_sender == kSideA ? kSideB : kSideA;
-    m_direction->setText(tr("Data %1 → %2  ⇄")
-                             .arg(endpointText(c.endpoints[m_sender]),
-                                  endpointText(c.endpoints[receiver])));
+    m_direction->setText(
+        tr("Data %1 → %2  ⇄")
+            .arg(endpointText(c.endpoints[m_sender]), endpointText(c.endpoints[receiver])));
 }
 
 } // namespace tcpladder::ui

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "chart/chart_content.h"
+#include "chart/time_window.h"
+#include "tcp/connection.h"
+
 #include <QWidget>
 #include <memory>
 #include <optional>
 #include <utility>
-
-#include "chart/chart_content.h"
-#include "chart/time_window.h"
-#include "tcp/connection.h"
 
 class QCheckBox;
 class QComboBox;

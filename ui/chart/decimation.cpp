@@ -98,8 +98,8 @@ void MarkDecimator::add(TimeNs time, double value) {
     const double row = std::floor((value - m_valueMin) * m_rowsPerValue);
     if (!(row >= 0 && row <= m_rows))
         return;
-    const std::size_t cell = static_cast<std::size_t>(column) * (m_rows + 1) +
-                             static_cast<std::size_t>(row);
+    const std::size_t cell =
+        static_cast<std::size_t>(column) * (m_rows + 1) + static_cast<std::size_t>(row);
     std::uint64_t& word = m_occupied[cell / 64];
     const std::uint64_t bit = std::uint64_t{1} << (cell % 64);
     if (word & bit)
@@ -108,13 +108,15 @@ void MarkDecimator::add(TimeNs time, double value) {
     m_out.push_back({time, value});
 }
 
-std::vector<ChartPoint> toSteps(const std::vector<ChartPoint>& points) {
+std::vector<ChartPoint> toSteps(const std::vector<ChartPoint>& points, double joinWithin) {
     std::vector<ChartPoint> steps;
     steps.reserve(points.size() * 2);
     for (std::size_t i = 0; i < points.size(); ++i) {
-        if (i > 0 && points[i].value != points[i - 1].value)
+        const bool changed = i > 0 && points[i].value != points[i - 1].value;
+        // Measured from the last point drawn: samples that repeat a value are skipped.
+        if (changed && static_cast<double>(points[i].time - steps.back().time) >= joinWithin)
             steps.push_back({points[i].time, points[i - 1].value});
-        if (i == 0 || points[i].value != points[i - 1].value || i + 1 == points.size())
+        if (i == 0 || changed || i + 1 == points.size())
             steps.push_back(points[i]);
     }
     return steps;

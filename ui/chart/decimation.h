@@ -1,10 +1,10 @@
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "chart/chart_content.h"
 #include "chart/pixel_columns.h"
+
+#include <cstdint>
+#include <vector>
 
 namespace tcpladder::ui {
 
@@ -79,6 +79,8 @@ private:
 
 // Turns line corners into a step line: each value holds until the next
 // sample's time (what an ACK number or a window does between packets).
-std::vector<ChartPoint> toSteps(const std::vector<ChartPoint>& points);
+// Samples closer than `joinWithin` are joined directly: a step narrower than
+// a pixel column is invisible, and every corner costs Qt Charts time.
+std::vector<ChartPoint> toSteps(const std::vector<ChartPoint>& points, double joinWithin = 0);
 
 } // namespace tcpladder::ui

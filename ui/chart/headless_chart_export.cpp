@@ -1,10 +1,5 @@
 #include "chart/headless_chart_export.h"
 
-#include <QApplication>
-#include <QCommandLineParser>
-#include <QTextStream>
-#include <cstring>
-
 #include "chart/chart_builder.h"
 #include "chart/chart_canvas.h"
 #include "chart/chart_drawing.h"
@@ -12,6 +7,11 @@
 #include "chart/throughput_series.h"
 #include "format/qt_text.h"
 #include "load/capture_loader.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <cstring>
 
 namespace tcpladder::ui {
 namespace {
@@ -38,7 +38,7 @@ QString parse(const QStringList& arguments, ExportOptions& options) {
     const QCommandLineOption connection(QStringLiteral("connection"), {}, QStringLiteral("ID"));
     const QCommandLineOption output(QStringLiteral("export-chart"), {}, QStringLiteral("FILE"));
     const QCommandLineOption chart(QStringLiteral("chart"), {}, QStringLiteral("KIND"),
-                                  QStringLiteral("seq"));
+                                   QStringLiteral("seq"));
     const QCommandLineOption direction(QStringLiteral("direction"), {}, QStringLiteral("SIDE"),
                                        QStringLiteral("auto"));
     const QCommandLineOption size(QStringLiteral("size"), {}, QStringLiteral("WxH"),
@@ -124,7 +124,8 @@ int runChartExport(const QStringList& arguments) {
                            .arg(capture->connections.size()));
 
     ConnectionChartData data(capture, options.connection);
-    const Side sender = options.direction < 0 ? data.busierSide() : static_cast<Side>(options.direction);
+    const Side sender =
+        options.direction < 0 ? data.busierSide() : static_cast<Side>(options.direction);
     ChartCanvas canvas;
     canvas.resize(options.size);
     // Twice: the first drawing sizes the axis labels, which moves the plot area.

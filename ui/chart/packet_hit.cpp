@@ -1,10 +1,10 @@
 #include "chart/packet_hit.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include "chart/rtt_samples.h"
 #include "decode/tcp_segment.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace tcpladder::ui {
 namespace {
@@ -25,8 +25,9 @@ double pixelDistance(const ChartClick& click, TimeNs time, double low, double hi
 bool drawnOn(ChartKind kind, const ChartRequest& request, const PacketRecord& r) {
     switch (kind) {
     case ChartKind::Sequence:
-        return r.side() == request.sender ? r.payloadLength() > 0 || (r.flags() & (kSyn | kFin | kRst))
-                                          : (r.flags() & (kAck | kRst)) != 0;
+        return r.side() == request.sender
+                   ? r.payloadLength() > 0 || (r.flags() & (kSyn | kFin | kRst))
+                   : (r.flags() & (kAck | kRst)) != 0;
     case ChartKind::Throughput:
         return r.side() == request.sender && r.payloadLength() > 0;
     default:

@@ -1,10 +1,10 @@
 #pragma once
 
-#include <cstddef>
-#include <optional>
-
 #include "chart/chart_content.h"
 #include "chart/chart_request.h"
+
+#include <cstddef>
+#include <optional>
 
 namespace tcpladder::ui {
 

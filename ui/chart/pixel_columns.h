@@ -1,9 +1,9 @@
 #pragma once
 
+#include "common/time_ns.h"
+
 #include <cmath>
 #include <cstdint>
-
-#include "common/time_ns.h"
 
 namespace tcpladder::ui {
 
@@ -27,7 +27,8 @@ public:
             return -1;
         if (time >= m_end)
             return m_count;
-        const auto c = static_cast<std::int64_t>(static_cast<double>(time - m_begin) * m_columnsPerNs);
+        const auto c =
+            static_cast<std::int64_t>(static_cast<double>(time - m_begin) * m_columnsPerNs);
         return c < m_count ? static_cast<int>(c) : m_count - 1;
     }
     // Where a bar standing for a whole column is drawn.

@@ -1,11 +1,11 @@
 #include "chart/rtt_samples.h"
 
-#include <algorithm>
-#include <deque>
-
 #include "chart/decimation.h"
 #include "chart/sequence_series.h"
 #include "decode/tcp_segment.h"
+
+#include <algorithm>
+#include <deque>
 
 namespace tcpladder::ui {
 namespace {

@@ -1,11 +1,11 @@
 #pragma once
 
-#include <cstdint>
-#include <vector>
-
 #include "chart/chart_content.h"
 #include "chart/chart_request.h"
 #include "load/loaded_capture.h"
+
+#include <cstdint>
+#include <vector>
 
 namespace tcpladder::ui {
 

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "chart/chart_request.h"
+#include "load/loaded_capture.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include "chart/chart_request.h"
-#include "load/loaded_capture.h"
 
 namespace tcpladder::ui {
 

@@ -1,8 +1,8 @@
 #include "chart/sequence_checkpoints.h"
 
-#include <algorithm>
-
 #include "decode/tcp_segment.h"
+
+#include <algorithm>
 
 namespace tcpladder::ui {
 namespace {

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "load/loaded_capture.h"
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
-
-#include "load/loaded_capture.h"
 
 namespace tcpladder::ui {
 
@@ -18,8 +18,8 @@ struct SequenceState {
 
     struct Unwrapped {
         std::int64_t seq = 0;
-        std::int64_t seqEnd = 0; // seq + payload (+1 for SYN and FIN)
-        std::int64_t ack = 0;    // valid when the record has ACK set
+        std::int64_t seqEnd = 0;   // seq + payload (+1 for SYN and FIN)
+        std::int64_t ack = 0;      // valid when the record has ACK set
         std::int64_t newBytes = 0; // how far this packet moved highestSeqEnd
     };
     // Unwraps the record's numbers against what came before and moves on.

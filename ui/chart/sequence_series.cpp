@@ -1,11 +1,11 @@
 #include "chart/sequence_series.h"
 
-#include <algorithm>
-#include <limits>
-
 #include "chart/decimation.h"
 #include "decode/tcp_segment.h"
 #include "tcp/connection_tracker.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace tcpladder::ui {
 namespace {
@@ -83,9 +83,9 @@ ChartContent buildSequenceChart(const ChartRequest& request) {
     content.begin = columns.begin();
     content.end = columns.end();
 
-    const bool readSack = request.sack &&
-                          acksInRange(request, first, last, request.sackReadLimit) <=
-                              request.sackReadLimit;
+    const bool readSack =
+        request.sack &&
+        acksInRange(request, first, last, request.sackReadLimit) <= request.sackReadLimit;
     if (request.sack && !readSack)
         content.note = "SACK blocks appear when fewer ACKs are in view; zoom in";
 
@@ -171,10 +171,10 @@ ChartContent buildSequenceChart(const ChartRequest& request) {
             series.bars = pass.sack.finish(valuePerRow);
             break;
         case SeriesRole::AckLine:
-            series.points = toSteps(pass.ackLine.finish());
+            series.points = toSteps(pass.ackLine.finish(), columns.nsPerColumn());
             break;
         case SeriesRole::WindowLimit:
-            series.points = toSteps(pass.windowLimit.finish());
+            series.points = toSteps(pass.windowLimit.finish(), columns.nsPerColumn());
             break;
         case SeriesRole::ZeroWindow:
             series.points = zeroWindow.finish();

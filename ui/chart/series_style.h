@@ -1,9 +1,9 @@
 #pragma once
 
+#include "chart/chart_content.h"
+
 #include <QColor>
 #include <QString>
-
-#include "chart/chart_content.h"
 
 namespace tcpladder::ui {
 

@@ -1,9 +1,9 @@
 #include "chart/throughput_series.h"
 
+#include "chart/decimation.h"
+
 #include <algorithm>
 #include <optional>
-
-#include "chart/decimation.h"
 
 namespace tcpladder::ui {
 namespace {
@@ -107,8 +107,10 @@ ChartContent buildThroughputChart(const ChartRequest& request) {
     const auto [low, high] = extent.range(request, 0);
     content.valueMin = low;
     content.valueMax = high;
-    content.series.push_back({SeriesRole::Throughput, {}, toSteps(throughput.finish())});
-    content.series.push_back({SeriesRole::Goodput, {}, toSteps(goodput.finish())});
+    content.series.push_back(
+        {SeriesRole::Throughput, {}, toSteps(throughput.finish(), columns.nsPerColumn())});
+    content.series.push_back(
+        {SeriesRole::Goodput, {}, toSteps(goodput.finish(), columns.nsPerColumn())});
     return content;
 }
 

@@ -14,7 +14,8 @@ void TimeWindow::set(TimeNs begin, TimeNs end) {
 void TimeWindow::zoomAround(TimeNs anchor, double factor) {
     const auto before = static_cast<double>(anchor - m_begin);
     const auto after = static_cast<double>(m_end - anchor);
-    set(anchor - static_cast<TimeNs>(before * factor), anchor + static_cast<TimeNs>(after * factor));
+    set(anchor - static_cast<TimeNs>(before * factor),
+        anchor + static_cast<TimeNs>(after * factor));
 }
 
 } // namespace tcpladder::ui

@@ -1,10 +1,10 @@
 #include "chart/window_series.h"
 
-#include <algorithm>
-
 #include "chart/decimation.h"
 #include "decode/tcp_segment.h"
 #include "tcp/connection_tracker.h"
+
+#include <algorithm>
 
 namespace tcpladder::ui {
 
@@ -56,8 +56,10 @@ ChartContent buildWindowChart(const ChartRequest& request) {
     MarkDecimator marks(columns, low, high, request.rows / 3);
     for (const ChartPoint& p : zeroWindows)
         marks.add(p.time, p.value);
-    content.series.push_back({SeriesRole::AdvertisedWindow, {}, toSteps(window.finish())});
-    content.series.push_back({SeriesRole::BytesInFlight, {}, toSteps(inFlight.finish())});
+    content.series.push_back(
+        {SeriesRole::AdvertisedWindow, {}, toSteps(window.finish(), columns.nsPerColumn())});
+    content.series.push_back(
+        {SeriesRole::BytesInFlight, {}, toSteps(inFlight.finish(), columns.nsPerColumn())});
     content.series.push_back({SeriesRole::ZeroWindow, {}, marks.finish()});
     return content;
 }

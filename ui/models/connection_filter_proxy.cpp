@@ -36,7 +36,8 @@ void ConnectionFilterProxy::slowRuleChanged() {
 }
 
 void ConnectionFilterProxy::sort(int column, Qt::SortOrder order) {
-    const bool sourceOrder = column == ConnectionTableModel::IdColumn && order == Qt::AscendingOrder;
+    const bool sourceOrder =
+        column == ConnectionTableModel::IdColumn && order == Qt::AscendingOrder;
     QSortFilterProxyModel::sort(sourceOrder ? -1 : column, order);
 }
 
