@@ -1,11 +1,17 @@
 #include "main_window.h"
 
+#include "chart/chart_export_dialog.h"
+#include "chart/chart_view.h"
 #include "format/qt_text.h"
+#include "ladder/ladder_export_dialog.h"
+#include "ladder/ladder_view.h"
+#include "ladder/packet_details_pane.h"
 #include "loading/capture_load_job.h"
 #include "models/connection_filter_proxy.h"
 #include "models/connection_table_model.h"
 #include "table/connection_table_view.h"
 #include "table/filter_bar.h"
+#include "view_state/connection_view_state.h"
 #include "widgets/capture_summary_line.h"
 #include "widgets/connection_summary_panel.h"
 #include "widgets/load_progress_widget.h"
@@ -24,6 +30,8 @@
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace tcpladder::ui {
@@ -54,7 +62,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     createStatusBar();
     connectLoading();
     connectFiltering();
-    restoreWindowState({this, m_splitter, m_table->horizontalHeader(), m_filterBar});
+    m_splitSizesPending = !restoreWindowState({this, m_splitter, m_table->horizontalHeader(),
+                                               m_filterBar, m_connectionSplitter, m_sideSplitter});
     m_model->setSlowRule(m_filterBar->slowRule());
     m_connectionPanel->setSlowRule(m_filterBar->slowRule());
     updateTitle();
@@ -80,18 +89,54 @@ QWidget* MainWindow::createCentralArea() {
     m_splitter->setChildrenCollapsible(false);
     m_table = new ConnectionTableView(m_splitter);
     m_table->setProxy(m_proxy);
-    m_connectionPanel = new ConnectionSummaryPanel(m_splitter);
     m_splitter->addWidget(m_table);
-    m_splitter->addWidget(m_connectionPanel);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->addWidget(createConnectionArea(m_splitter));
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
     layout->addWidget(m_splitter, 1);
 
     connect(m_table, &ConnectionTableView::currentConnectionChanged, m_connectionPanel,
             &ConnectionSummaryPanel::setConnection);
+    connect(m_table, &ConnectionTableView::currentConnectionChanged, m_viewState,
+            &ConnectionViewState::setConnection);
     connect(m_table, &ConnectionTableView::currentConnectionChanged, this,
             &MainWindow::currentConnectionChanged);
     return central;
+}
+
+// The selected connection: the ladder on the left (the picture people come
+// for), the chart beside it, and below the chart the packet details and the
+// connection summary. All of them observe one ConnectionViewState.
+QWidget* MainWindow::createConnectionArea(QWidget* parent) {
+    m_viewState = new ConnectionViewState(this);
+    m_connectionSplitter = new QSplitter(Qt::Horizontal, parent);
+    m_connectionSplitter->setObjectName(QStringLiteral("connectionSplitter"));
+    m_connectionSplitter->setChildrenCollapsible(false);
+    m_ladder = new LadderView(m_viewState, m_connectionSplitter);
+    m_sideSplitter = new QSplitter(Qt::Vertical, m_connectionSplitter);
+    m_sideSplitter->setObjectName(QStringLiteral("sideSplitter"));
+    m_sideSplitter->setChildrenCollapsible(false);
+    m_chart = new ChartView(m_viewState, m_sideSplitter);
+    auto* tabs = new QTabWidget(m_sideSplitter);
+    m_details = new PacketDetailsPane(m_viewState, tabs);
+    m_connectionPanel = new ConnectionSummaryPanel(tabs);
+    tabs->addTab(m_details, tr("Packet"));
+    tabs->addTab(m_connectionPanel, tr("Connection"));
+    m_sideSplitter->addWidget(m_chart);
+    m_sideSplitter->addWidget(tabs);
+    m_sideSplitter->setStretchFactor(0, 7);
+    m_sideSplitter->setStretchFactor(1, 3);
+    m_connectionSplitter->addWidget(m_ladder);
+    m_connectionSplitter->addWidget(m_sideSplitter);
+    m_connectionSplitter->setStretchFactor(0, 11);
+    m_connectionSplitter->setStretchFactor(1, 9);
+    // A packet picked in the ladder or the chart shows its details.
+    connect(m_viewState, &ConnectionViewState::selectedPacketChanged, this,
+            [tabs, this](qint64 index) {
+                if (index >= 0)
+                    tabs->setCurrentWidget(m_details);
+            });
+    return m_connectionSplitter;
 }
 
 void MainWindow::createMenus() {
@@ -105,11 +150,25 @@ void MainWindow::createMenus() {
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
     m_reloadAction->setShortcuts({QKeySequence::Refresh, QKeySequence(tr("Ctrl+R"))});
     file->addSeparator();
+    QAction* exportLadder = file->addAction(tr("Export &Ladder…"), this, [this] {
+        LadderExportDialog dialog(m_ladder, this);
+        dialog.exec();
+    });
+    exportLadder->setObjectName(QStringLiteral("exportLadderAction"));
+    QAction* exportChart = file->addAction(tr("Export &Chart…"), this, [this] {
+        ChartExportDialog dialog(m_chart, this);
+        dialog.exec();
+    });
+    exportChart->setObjectName(QStringLiteral("exportChartAction"));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions(m_table->actions());
+    QAction* copyLadder =
+        edit->addAction(tr("Copy Ladder &Image"), m_ladder, &LadderView::copyVisibleToClipboard);
+    copyLadder->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
     edit->addSeparator();
     QAction* find = edit->addAction(tr("&Filter Connections"), m_filterBar, &FilterBar::focusText);
     find->setShortcut(QKeySequence::Find);
@@ -203,9 +262,9 @@ void MainWindow::setLoading(bool loading) {
 void MainWindow::showOpenDialog() {
     const QString start =
         m_snapshot ? QFileInfo(toQString(m_snapshot->capture->path)).path() : QString();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Capture"), start,
-        tr("Captures (*.pcap *.pcapng *.cap *.dmp *.pcap.gz);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Capture"), start,
+                                     tr("Captures (*.pcap *.pcapng *.cap *.dmp);;All files (*)"));
     if (!path.isEmpty())
         openCapture(path);
 }
@@ -215,6 +274,7 @@ void MainWindow::adoptSnapshot(const SnapshotPtr& snapshot) {
     const bool sameFile = m_snapshot && snapshot->capture->path == m_snapshot->capture->path;
     m_snapshot = snapshot;
     m_connectionPanel->setSnapshot(snapshot);
+    m_viewState->setCapture(snapshot->capture);
     m_model->setSnapshot(snapshot);
     m_summaryLine->setSnapshot(snapshot);
     QStringList warnings;
@@ -256,9 +316,22 @@ void MainWindow::updateTitle() {
     setWindowTitle(tr("%1 — tcpladder").arg(QFileInfo(path).fileName()));
 }
 
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!m_splitSizesPending)
+        return;
+    m_splitSizesPending = false;
+    // After this event the layout has given the splitters their real size.
+    QTimer::singleShot(0, this, [this] {
+        applyDefaultSplitSizes({this, m_splitter, m_table->horizontalHeader(), m_filterBar,
+                                m_connectionSplitter, m_sideSplitter});
+    });
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
     m_loadJob->cancel();
-    saveWindowState({this, m_splitter, m_table->horizontalHeader(), m_filterBar});
+    saveWindowState({this, m_splitter, m_table->horizontalHeader(), m_filterBar,
+                     m_connectionSplitter, m_sideSplitter});
     event->accept();
 }
 

@@ -10,6 +10,10 @@ class QSplitter;
 namespace tcpladder::ui {
 
 class CaptureLoadJob;
+class ChartView;
+class ConnectionViewState;
+class LadderView;
+class PacketDetailsPane;
 class CaptureSummaryLine;
 class ConnectionFilterProxy;
 class ConnectionSummaryPanel;
@@ -35,6 +39,9 @@ public:
     bool isLoading() const;
     const SnapshotPtr& snapshot() const { return m_snapshot; }
     ConnectionTableView* connectionTable() const { return m_table; }
+    ConnectionViewState* viewState() const { return m_viewState; }
+    LadderView* ladder() const { return m_ladder; }
+    ChartView* chart() const { return m_chart; }
 
 signals:
     void captureLoaded(const QString& path);
@@ -44,12 +51,14 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
     void createMenus();
     QWidget* createCentralArea();
+    QWidget* createConnectionArea(QWidget* parent);
     void createStatusBar();
     void connectLoading();
     void connectFiltering();
@@ -67,12 +76,19 @@ private:
     FilterBar* m_filterBar = nullptr;
     CaptureSummaryLine* m_summaryLine = nullptr;
     ConnectionSummaryPanel* m_connectionPanel = nullptr;
+    ConnectionViewState* m_viewState = nullptr;
+    LadderView* m_ladder = nullptr;
+    ChartView* m_chart = nullptr;
+    PacketDetailsPane* m_details = nullptr;
     QSplitter* m_splitter = nullptr;
+    QSplitter* m_connectionSplitter = nullptr;
+    QSplitter* m_sideSplitter = nullptr;
     LoadProgressWidget* m_progress = nullptr;
     WarningIndicator* m_warnings = nullptr;
     QAction* m_reloadAction = nullptr;
     QAction* m_cancelAction = nullptr;
     SnapshotPtr m_snapshot;
+    bool m_splitSizesPending = false; // nothing saved: size the splitters on first show
 };
 
 } // namespace tcpladder::ui

@@ -7,8 +7,13 @@ namespace tcpladder::gui {
 
 GuiOptions parseGuiOptions(const QStringList& arguments) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Find the TCP connection that matters in a packet capture."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Find the TCP connection that matters in a packet capture.\n\n"
+        "Headless exports (no window, no display needed):\n"
+        "  tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf "
+        "[--packets A-B] [--scale 2]\n"
+        "  tcpladder CAPTURE --connection ID --export-chart OUT.png|OUT.svg "
+        "[--chart seq|throughput|rtt|window]"));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("CAPTURE"),

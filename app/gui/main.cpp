@@ -1,4 +1,6 @@
+#include "chart/headless_chart_export.h"
 #include "gui_options.h"
+#include "ladder/ladder_headless_export.h"
 #include "main_window.h"
 #include "startup_actions.h"
 
@@ -6,7 +8,13 @@
 #include <QIcon>
 
 int main(int argc, char** argv) {
+    // Headless exports write a file and exit without a window, display or not.
+    if (tcpladder::ui::wantsChartExport(argc, argv))
+        return tcpladder::ui::chartExportMain(argc, argv);
+    tcpladder::ui::prepareLadderExportPlatform(argc, argv);
     QApplication app(argc, argv);
+    if (tcpladder::ui::wantsLadderExport(QApplication::arguments()))
+        return tcpladder::ui::runLadderExport(QApplication::arguments());
     QApplication::setApplicationName(QStringLiteral("tcpladder"));
     QApplication::setOrganizationName(QStringLiteral("tcpladder"));
     QApplication::setApplicationVersion(QStringLiteral(TCPLADDER_VERSION));

@@ -15,7 +15,6 @@ namespace {
 
 using namespace ladder_palette;
 
-constexpr double kHeadLength = 8;
 constexpr double kTickSpacing = 56;
 
 void zigzag(QPainter& painter, double left, double right, double y) {
@@ -27,25 +26,6 @@ void zigzag(QPainter& painter, double left, double right, double y) {
 }
 
 } // namespace
-
-void paintArrowLine(QPainter& painter, QPointF start, QPointF end, const QColor& color,
-                    double width) {
-    const QPointF delta = end - start;
-    const double length = std::hypot(delta.x(), delta.y());
-    if (length < 1)
-        return;
-    const QPointF unit = delta / length;
-    const QPointF normal(-unit.y(), unit.x());
-    const double head = kHeadLength + width;
-    const QPointF base = end - unit * head;
-    painter.setPen(QPen(color, width, Qt::SolidLine, Qt::FlatCap));
-    painter.drawLine(start, base + unit * 1.0);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    const QPointF wing = normal * (head * 0.42);
-    const QPointF points[] = {end, base + wing, base - wing};
-    painter.drawPolygon(points, 3);
-}
 
 double paintBadge(QPainter& painter, QPointF topLeft, const Badge& badge) {
     painter.setFont(smallFont());
@@ -75,7 +55,8 @@ void LadderPainter::paint(QPainter& painter, const LadderPaintParams& params) co
         return index < params.firstPacket || index >= params.lastPacket;
     });
     paintBack(painter, params);
-    paintArrows(painter, drawn, params);
+    paintArrows(painter, m_layout, drawn, params.selected,
+                m_layout.data().estimate.known() && m_layout.slanted());
     paintLabels(painter, drawn);
     paintNotes(painter, params);
     painter.restore();
@@ -173,25 +154,6 @@ void LadderPainter::paintBreaks(QPainter& painter, const LadderPaintParams& para
         painter.fillRect(rect, thin ? QColor(255, 255, 255, 230) : kBreakFill);
         painter.setPen(kText);
         painter.drawText(rect, Qt::AlignCenter, text);
-    }
-}
-
-void LadderPainter::paintArrows(QPainter& painter, const std::vector<std::size_t>& drawn,
-                                const LadderPaintParams& params) const {
-    const LadderData& data = m_layout.data();
-    const bool showCapture = data.estimate.known() && m_layout.slanted();
-    const double captureX = m_layout.columns().captureX;
-    for (std::size_t index : drawn) {
-        const PacketRecord& packet = data.packet(index);
-        const ArrowStyle style = arrowStyle(arrowKind(packet.flags(), packet.payloadLength()));
-        const LadderArrow arrow = m_layout.arrow(index);
-        const bool emphasised = index == params.selected;
-        paintArrowLine(painter, arrow.start, arrow.end, style.color,
-                       style.width + (emphasised ? 1.2 : 0));
-        if (showCapture) {
-            painter.setBrush(style.color);
-            painter.drawEllipse(QPointF(captureX, arrow.captureY), 2.2, 2.2);
-        }
     }
 }
 

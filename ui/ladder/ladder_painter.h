@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ladder/ladder_arrows.h"
 #include "ladder/ladder_layout.h"
 #include "ladder/ladder_style.h"
 
@@ -37,8 +38,6 @@ private:
     void paintBack(QPainter& painter, const LadderPaintParams& params) const;
     void paintRuler(QPainter& painter, const LadderPaintParams& params) const;
     void paintBreaks(QPainter& painter, const LadderPaintParams& params) const;
-    void paintArrows(QPainter& painter, const std::vector<std::size_t>& drawn,
-                     const LadderPaintParams& params) const;
     void paintLabels(QPainter& painter, const std::vector<std::size_t>& drawn) const;
     void paintNotes(QPainter& painter, const LadderPaintParams& params) const;
 
@@ -50,8 +49,5 @@ private:
 void applyLabelMetrics(LadderOptions& options);
 // Draws an analysis badge with its top-left corner at `topLeft`; returns its width.
 double paintBadge(QPainter& painter, QPointF topLeft, const Badge& badge);
-// Draws a line ending in a filled arrowhead at `end`.
-void paintArrowLine(QPainter& painter, QPointF start, QPointF end, const QColor& color,
-                    double width);
 
 } // namespace tcpladder::ui

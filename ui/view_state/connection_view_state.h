@@ -50,7 +50,7 @@ private:
     qint64 m_selectedPacket = -1;
     TimeNs m_visibleBegin = 0;
     TimeNs m_visibleEnd = 0;
-    bool m_zoomLinked = true;
+    bool m_zoomLinked = false; // the chart starts with the whole connection
 };
 
 } // namespace tcpladder::ui

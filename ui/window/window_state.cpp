@@ -22,15 +22,16 @@ void defaultGeometry(QMainWindow* window) {
 
 } // namespace
 
-void restoreWindowState(const WindowStateParts& parts) {
+bool restoreWindowState(const WindowStateParts& parts) {
     QSettings settings;
     settings.beginGroup(QStringLiteral("window"));
+    const bool saved = settings.contains(QStringLiteral("connectionSplitter"));
     if (!parts.window->restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
         defaultGeometry(parts.window);
-    if (!parts.splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray())) {
-        const int height = parts.window->height();
-        parts.splitter->setSizes({height * 3 / 5, height * 2 / 5});
-    }
+    parts.splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    parts.connectionSplitter->restoreState(
+        settings.value(QStringLiteral("connectionSplitter")).toByteArray());
+    parts.sideSplitter->restoreState(settings.value(QStringLiteral("sideSplitter")).toByteArray());
     parts.header->restoreState(settings.value(QStringLiteral("columns")).toByteArray());
     settings.endGroup();
     const qint64 thresholdMs =
@@ -39,6 +40,18 @@ void restoreWindowState(const WindowStateParts& parts) {
     if (thresholdMs > 0)
         rule.fixedThreshold = thresholdMs * kNsPerMs;
     parts.filterBar->setSlowRule(rule);
+    return saved;
+}
+
+void applyDefaultSplitSizes(const WindowStateParts& parts) {
+    // Table a third, the connection below; the ladder a bit wider than the
+    // chart column, and the chart most of that column's height.
+    const int height = parts.splitter->height();
+    parts.splitter->setSizes({height * 3 / 10, height * 7 / 10});
+    const int width = parts.connectionSplitter->width();
+    parts.connectionSplitter->setSizes({width * 11 / 20, width * 9 / 20});
+    const int side = parts.sideSplitter->height();
+    parts.sideSplitter->setSizes({side * 7 / 10, side * 3 / 10});
 }
 
 void saveWindowState(const WindowStateParts& parts) {
@@ -46,6 +59,8 @@ void saveWindowState(const WindowStateParts& parts) {
     settings.beginGroup(QStringLiteral("window"));
     settings.setValue(QStringLiteral("geometry"), parts.window->saveGeometry());
     settings.setValue(QStringLiteral("splitter"), parts.splitter->saveState());
+    settings.setValue(QStringLiteral("connectionSplitter"), parts.connectionSplitter->saveState());
+    settings.setValue(QStringLiteral("sideSplitter"), parts.sideSplitter->saveState());
     settings.setValue(QStringLiteral("columns"), parts.header->saveState());
     settings.endGroup();
     const SlowRule rule = parts.filterBar->slowRule();

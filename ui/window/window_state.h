@@ -15,9 +15,14 @@ struct WindowStateParts {
     QSplitter* splitter;
     QHeaderView* header;
     FilterBar* filterBar;
+    QSplitter* connectionSplitter; // ladder | chart and details
+    QSplitter* sideSplitter;       // chart / details
 };
 
-void restoreWindowState(const WindowStateParts& parts);
+// False when nothing was saved yet: then call applyDefaultSplitSizes() once
+// the window has its real size (sizes from size hints squeeze the ladder).
+bool restoreWindowState(const WindowStateParts& parts);
+void applyDefaultSplitSizes(const WindowStateParts& parts);
 void saveWindowState(const WindowStateParts& parts);
 
 } // namespace tcpladder::ui
