@@ -6,6 +6,7 @@
 #include "ladder/ladder_ticks.h"
 
 #include <QPainterPath>
+#include <QTextLayout>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -24,6 +25,44 @@ void zigzag(QPainter& painter, double left, double right, double y) {
         path.lineTo(x, y + (up ? -3 : 3));
     painter.drawPath(path);
 }
+
+// A label's three parts (frame, time, fields) in their fonts and colours,
+// shaped and laid out once both to measure and to draw it. Each part lands
+// where QPainter::drawText(rect, Qt::AlignCenter, part) would put it in a
+// rect exactly its width, which costs three layouts and three more shapings.
+class LabelText {
+public:
+    LabelText(const QStringList& parts, const QList<QColor>& colors, const QFont& font,
+              QPaintDevice* device)
+        : m_layout(parts.join(QString()), font, device) {
+        QList<QTextLayout::FormatRange> formats;
+        int start = 0;
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            QTextLayout::FormatRange range{start, static_cast<int>(parts[i].size()), {}};
+            range.format.setForeground(colors[i]);
+            if (i == 0)
+                range.format.setFontWeight(QFont::Bold);
+            formats.push_back(range);
+            start += static_cast<int>(parts[i].size());
+        }
+        m_layout.setFormats(formats);
+        m_layout.beginLayout();
+        m_line = m_layout.createLine();
+        m_line.setPosition(QPointF(0, 0));
+        m_layout.endLayout();
+    }
+
+    double width() const { return m_line.horizontalAdvance(); }
+    // Draws it from `x`, centred in a row `height` high at `top`; returns its right end.
+    double draw(QPainter& painter, double x, double top, double height) const {
+        m_line.draw(&painter, QPointF(x, top + (height - m_line.height()) / 2));
+        return x + width();
+    }
+
+private:
+    QTextLayout m_layout;
+    QTextLine m_line;
+};
 
 } // namespace
 
@@ -161,10 +200,7 @@ void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t
     const LadderData& data = m_layout.data();
     const std::vector<LabelPlacement> placements = m_layout.labelPlacements(drawn);
     const QFont font = labelFont();
-    QFont bold = font;
-    bold.setBold(true);
     const QFontMetricsF metrics(font);
-    const QFontMetricsF boldMetrics(bold);
     const QFontMetricsF badgeMetrics(smallFont());
     const double height = metrics.height();
     for (std::size_t i = 0; i < drawn.size(); ++i) {
@@ -182,34 +218,24 @@ void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t
             }
             continue;
         }
-        const QString frame = frameLabel(data, index);
-        const QString time = QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
-                             QStringLiteral("  ");
-        const QString text = arrowLabel(data, index);
         const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
+        const LabelText label({frameLabel(data, index),
+                               QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
+                                   QStringLiteral("  "),
+                               arrowLabel(data, index)},
+                              {kText, kMutedText,
+                               kind == ArrowKind::Rst ? arrowStyle(kind).color : kText},
+                              font, painter.device());
         double badgesWidth = 0;
         for (const Badge& badge : badges)
             badgesWidth += badgeMetrics.horizontalAdvance(badge.text) + 11;
-        const double frameWidth = boldMetrics.horizontalAdvance(frame);
-        const double timeWidth = metrics.horizontalAdvance(time);
-        const double textWidth = metrics.horizontalAdvance(text);
-        const double total = frameWidth + timeWidth + textWidth + badgesWidth;
+        const double total = label.width() + badgesWidth;
         const QPointF anchor = placements[i].anchor;
         double x = anchor.x() - total / 2;
         const double top = anchor.y() - height - 1;
         painter.fillRect(QRectF(x - 3, top, total + 6 - badgesWidth, height),
                          QColor(255, 255, 255, 215));
-        painter.setFont(bold);
-        painter.setPen(kText);
-        painter.drawText(QRectF(x, top, frameWidth, height), Qt::AlignCenter, frame);
-        x += frameWidth;
-        painter.setFont(font);
-        painter.setPen(kMutedText);
-        painter.drawText(QRectF(x, top, timeWidth, height), Qt::AlignCenter, time);
-        x += timeWidth;
-        painter.setPen(kind == ArrowKind::Rst ? arrowStyle(kind).color : kText);
-        painter.drawText(QRectF(x, top, textWidth, height), Qt::AlignCenter, text);
-        x += textWidth + 5;
+        x = label.draw(painter, x, top, height) + 5;
         for (const Badge& badge : badges)
             x += paintBadge(painter, QPointF(x, top + 1), badge) + 3;
     }
