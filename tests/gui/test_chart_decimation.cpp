@@ -1,5 +1,10 @@
+#include "chart/bar_shapes.h"
 #include "chart/decimation.h"
+#include "chart/sequence_blocks.h"
+#include "chart/sequence_series.h"
 #include "chart/time_window.h"
+#include "decode/tcp_segment.h"
+#include "tcp/connection_tracker.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -8,6 +13,63 @@
 
 using namespace tcpladder;
 using namespace tcpladder::ui;
+
+namespace {
+
+// A random two-way connection: both sides send segments of random length,
+// some resent, some flagged out of order, and ACK each other with random
+// windows; SYN, FIN, RST and zero windows here and there; bursts share a
+// timestamp and pauses leave long gaps, so pixel columns hold anything from
+// no packet to thousands.
+LoadedCapture randomConnection(QRandomGenerator& random, int packets) {
+    LoadedCapture capture;
+    Connection c;
+    c.firstTime = 5'000'000'000;
+    capture.windowShifts.push_back({static_cast<std::int8_t>(random.bounded(-1, 8)),
+                                    static_cast<std::int8_t>(random.bounded(-1, 8))});
+    std::uint32_t next[2] = {1, 1};
+    std::uint32_t acked[2] = {1, 1};
+    TimeNs time = c.firstTime;
+    for (int i = 0; i < packets; ++i) {
+        const int pause = random.bounded(1000);
+        time += pause == 0    ? random.bounded(1, 50'000'000)
+                : pause < 300 ? 0
+                              : random.bounded(50'000);
+        PacketRecord::Fields f;
+        f.time = time;
+        f.frame = static_cast<std::uint64_t>(i) + 1;
+        f.side = random.bounded(4) == 0 ? kSideB : kSideA;
+        const Side other = f.side == kSideA ? kSideB : kSideA;
+        f.windowScaled = random.bounded(2) == 0;
+        f.rawWindow = static_cast<std::uint16_t>(random.bounded(65536));
+        f.flags = kAck;
+        f.relativeSeq = next[f.side];
+        f.relativeAck = acked[other];
+        if (random.bounded(3) != 0) {
+            f.payloadLength = static_cast<std::uint32_t>(random.bounded(1, 1449));
+            if (random.bounded(30) == 0) {
+                f.relativeSeq -= static_cast<std::uint32_t>(random.bounded(1, 20'000));
+                f.analysis = random.bounded(2) == 0 ? kRetransmission : kOutOfOrder;
+            } else {
+                next[f.side] += f.payloadLength;
+            }
+        }
+        if (random.bounded(4) == 0)
+            acked[other] = next[other] - static_cast<std::uint32_t>(random.bounded(3000));
+        if (random.bounded(200) == 0)
+            f.flags = static_cast<std::uint8_t>(random.bounded(2) == 0 ? kSyn : kFin | kAck);
+        if (random.bounded(500) == 0)
+            f.flags = kRst;
+        if (random.bounded(100) == 0)
+            f.analysis |= kZeroWindow;
+        capture.packets.append(0, PacketRecord(f));
+    }
+    c.lastTime = time;
+    capture.connections.push_back(c);
+    return capture;
+}
+
+} // namespace
 
 class TestChartDecimation : public QObject {
     Q_OBJECT
@@ -19,6 +81,8 @@ private slots:
     void barsCoverEveryRetransmissionMark();
     void marksKeepEveryOccupiedCell();
     void stepsHoldUntilTheNextSample();
+    void blockSummariesReduceAsTheFullScan();
+    void barsAreTickedWhenSparseAndNeverOverlapWhenCrowded();
     void timeWindow_data();
     void timeWindow();
 };
@@ -171,6 +235,71 @@ void TestChartDecimation::stepsHoldUntilTheNextSample() {
     const std::vector<ChartPoint> repeated = {{0, 1}, {100, 1}, {102, 4}};
     const std::vector<ChartPoint> cornered = {{0, 1}, {102, 1}, {102, 4}};
     QCOMPARE(toSteps(repeated, 5), cornered);
+}
+
+// The sequence chart read through block summaries against the same chart
+// read packet by packet, over random ranges, widths and heights: every bar,
+// line corner and mark the same, and the same value range.
+void TestChartDecimation::blockSummariesReduceAsTheFullScan() {
+    QRandomGenerator random(4242);
+    for (int round = 0; round < 12; ++round) {
+        const LoadedCapture capture = randomConnection(random, random.bounded(1, 30'000));
+        const SequenceCheckpoints checkpoints(capture, 0);
+        const TimeNs duration = capture.connections[0].lastTime - capture.connections[0].firstTime;
+        for (const Side sender : {kSideA, kSideB}) {
+            const SequenceBlocks blocks(capture, 0, sender);
+            for (int view = 0; view < 25; ++view) {
+                ChartRequest request;
+                request.capture = &capture;
+                request.checkpoints = &checkpoints;
+                request.sender = sender;
+                // Some ranges start before the connection or end after it.
+                const TimeNs span = 1 + random.bounded(qint64{duration} + 1);
+                request.begin = random.bounded(qint64{duration} - span + 2) - span / 4;
+                request.end = request.begin + span;
+                request.columns = random.bounded(1, 1500);
+                request.rows = random.bounded(1, 900);
+                const ChartContent full = buildSequenceChart(request);
+                request.blocks = &blocks;
+                const ChartContent summarised = buildSequenceChart(request);
+                QCOMPARE(summarised.valueMin, full.valueMin);
+                QCOMPARE(summarised.valueMax, full.valueMax);
+                QCOMPARE(summarised.series.size(), full.series.size());
+                for (std::size_t k = 0; k < full.series.size(); ++k) {
+                    QCOMPARE(summarised.series[k].role, full.series[k].role);
+                    QVERIFY(summarised.series[k].bars == full.series[k].bars);
+                    QVERIFY(summarised.series[k].points == full.series[k].points);
+                }
+            }
+        }
+    }
+}
+
+void TestChartDecimation::barsAreTickedWhenSparseAndNeverOverlapWhenCrowded() {
+    // 1000 px for 1000 ns and 500 px for 1000 bytes.
+    PlotMapping mapping{QRectF(100, 50, 1000, 500), 0, 1000, 0, 1000};
+    QCOMPARE(mapping.x(250), 350.0);
+    QCOMPARE(mapping.y(250), 425.0);
+
+    // Two bars far apart: an "I" (tick, stem, tick) with the stem `width`
+    // wide, and a one-byte bar drawn `width` tall, too short for ticks.
+    const std::vector<ChartBar> sparse = {{100, 100, 300}, {600, 400, 401}};
+    const std::vector<QRectF> ticked = barRects(sparse, mapping, 2);
+    QCOMPARE(ticked.size(), std::size_t{4});
+    QCOMPARE(ticked[1].width(), 2.0);
+    QCOMPARE(ticked[0].top(), mapping.y(300));
+    QCOMPARE(ticked[2].bottom(), mapping.y(100));
+    QVERIFY(ticked[0].width() > ticked[1].width());
+    QCOMPARE(ticked[3].height(), 2.0);
+
+    // One bar per pixel: plain stems that touch but do not overlap.
+    std::vector<ChartBar> crowded;
+    for (TimeNs t = 0; t < 1000; ++t)
+        crowded.push_back({t, 10.0 * t, 10.0 * t + 5});
+    const std::vector<QRectF> stems = barRects(crowded, mapping, 5);
+    QCOMPARE(stems.size(), crowded.size());
+    for (std::size_t i = 1; i < stems.size(); ++i)
+        QVERIFY(stems[i].left() >= stems[i - 1].right() - 1e-9);
 }
 
 void TestChartDecimation::timeWindow_data() {

@@ -42,9 +42,17 @@ const std::vector<RttSample>& ConnectionChartData::rttSamples(Side sender) {
     return *samples;
 }
 
+const SequenceBlocks& ConnectionChartData::sequenceBlocks(Side sender) {
+    std::unique_ptr<SequenceBlocks>& blocks = m_blocks[sender];
+    if (!blocks)
+        blocks = std::make_unique<SequenceBlocks>(*m_capture, m_connection, sender);
+    return *blocks;
+}
+
 ChartContent ConnectionChartData::build(ChartKind kind, ChartRequest request) {
     switch (kind) {
     case ChartKind::Sequence:
+        request.blocks = &sequenceBlocks(request.sender);
         return buildSequenceChart(request);
     case ChartKind::Throughput:
         return buildThroughputChart(request);

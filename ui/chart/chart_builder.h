@@ -4,6 +4,7 @@
 #include "chart/chart_request.h"
 #include "chart/rtt_samples.h"
 #include "chart/sack_reader.h"
+#include "chart/sequence_blocks.h"
 #include "chart/sequence_checkpoints.h"
 #include "load/loaded_capture.h"
 
@@ -14,9 +15,10 @@
 namespace tcpladder::ui {
 
 // What the charts of one connection share across zooms and tabs: the
-// sequence checkpoints (built when the connection is opened), the RTT
-// samples per direction (built the first time the RTT tab needs them) and
-// the SACK blocks read so far.
+// sequence checkpoints (built when the connection is opened), the sequence
+// chart's block summaries and the RTT samples per direction (each built the
+// first time a chart of that direction needs them) and the SACK blocks read
+// so far.
 class ConnectionChartData {
 public:
     ConnectionChartData(std::shared_ptr<const LoadedCapture> capture, std::uint32_t connection);
@@ -33,6 +35,7 @@ public:
     ChartContent build(ChartKind kind, ChartRequest request);
     // Computed on first use, then kept.
     const std::vector<RttSample>& rttSamples(Side sender);
+    const SequenceBlocks& sequenceBlocks(Side sender);
 
 private:
     std::shared_ptr<const LoadedCapture> m_capture;
@@ -40,6 +43,7 @@ private:
     SequenceCheckpoints m_checkpoints;
     SackReader m_sack;
     std::unique_ptr<std::vector<RttSample>> m_rtt[2];
+    std::unique_ptr<SequenceBlocks> m_blocks[2];
 };
 
 } // namespace tcpladder::ui

@@ -1,6 +1,6 @@
 #include "chart/chart_canvas.h"
 
-#include "chart/bar_outline.h"
+#include "chart/plot_layer.h"
 #include "chart/series_style.h"
 
 #include <QAreaSeries>
@@ -49,14 +49,15 @@ QAbstractSeries* makeSeries(SeriesRole role, QObject* owner) {
     QAbstractSeries* series = nullptr;
     switch (shapeOf(role)) {
     case SeriesShape::Bars: {
+        // Stays empty, for its legend entry: the PlotLayer draws the bars.
         auto* area = new QAreaSeries(new QLineSeries(owner), new QLineSeries(owner));
-        // An outline would also trace the stretches between bars.
         area->setPen(Qt::NoPen);
         area->setBrush(style.color);
         series = area;
         break;
     }
     case SeriesShape::Steps: {
+        // Stays empty too, as the PlotLayer draws the line.
         auto* line = new QLineSeries(owner);
         line->setPen(QPen(style.color, style.lineWidth));
         series = line;
@@ -88,6 +89,7 @@ struct ChartCanvas::Private {
     std::array<bool, kSeriesRoleCount> hidden{};
     QLineSeries* highlightLine = nullptr;
     QScatterSeries* highlightRing = nullptr;
+    PlotLayer* layer = nullptr;
     QGraphicsLineItem* crossX = nullptr;
     QGraphicsLineItem* crossY = nullptr;
     std::optional<ChartKind> attachedKind;
@@ -177,6 +179,11 @@ ChartCanvas::ChartCanvas(QWidget* parent) : QWidget(parent), d(std::make_unique<
     d->highlightRing->setBrush(Qt::NoBrush);
     d->highlightRing->setPen(QPen(QColor(0xd6, 0x1f, 0x1f), 2.5));
 
+    d->layer = new PlotLayer(d->chart);
+    // Above the grid and axes (Qt Charts' z 2 and 3), under its series (4):
+    // the marks and the highlight.
+    d->layer->setZValue(3.5);
+
     d->view = new QChartView(d->chart, this);
     d->view->setRenderHint(QPainter::Antialiasing);
     d->view->setRubberBand(QChartView::NoRubberBand);
@@ -192,7 +199,10 @@ ChartCanvas::ChartCanvas(QWidget* parent) : QWidget(parent), d(std::make_unique<
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(d->view);
-    connect(d->chart, &QChart::plotAreaChanged, this, &ChartCanvas::plotAreaChanged);
+    connect(d->chart, &QChart::plotAreaChanged, this, [this](const QRectF& plot) {
+        d->layer->setPlotArea(plot);
+        emit plotAreaChanged();
+    });
 }
 
 ChartCanvas::~ChartCanvas() = default;
@@ -244,23 +254,15 @@ void ChartCanvas::setContent(const ChartContent& content) {
         title = tr("Bytes (%1)").arg(vs.unit);
     d->valueAxis->setTitleText(title);
 
-    PlotScale scale;
-    scale.xDivisor = ts.divisor;
-    scale.yDivisor = vs.divisor;
-    scale.nsPerPixel = static_cast<double>(content.end - content.begin) / width;
-    scale.valuePerPixel = (content.valueMax - content.valueMin) / height;
-    d->points = 0;
+    d->layer->setPlotArea(d->chart->plotArea());
+    d->layer->setContent(content);
+    d->points = d->layer->pointCount();
     for (const ChartSeries& s : content.series) {
-        QAbstractSeries* series = d->of(s.role);
-        if (auto* area = qobject_cast<QAreaSeries*>(series)) {
-            const BarOutline outline = outlineBars(s.bars, scale, styleOf(s.role).lineWidth);
-            area->upperSeries()->replace(outline.upper);
-            area->lowerSeries()->replace(outline.lower);
-            d->points += outline.upper.size() + outline.lower.size();
-        } else if (auto* xy = qobject_cast<QXYSeries*>(series)) {
-            xy->replace(toDisplay(s.points, ts.divisor, vs.divisor));
-            d->points += xy->count();
-        }
+        if (shapeOf(s.role) != SeriesShape::Marks)
+            continue;
+        auto* marks = static_cast<QXYSeries*>(d->of(s.role));
+        marks->replace(toDisplay(s.points, ts.divisor, vs.divisor));
+        d->points += marks->count();
     }
     d->updateHighlight();
 }
@@ -346,6 +348,7 @@ void ChartCanvas::setRoleVisible(SeriesRole role, bool visible) {
         return;
     d->hidden[i] = !visible;
     d->of(role)->setVisible(visible);
+    d->layer->setRoleVisible(role, visible);
     for (QLegendMarker* marker : d->chart->legend()->markers(d->of(role))) {
         // Qt hides a hidden series' marker too; keep it, greyed, to turn it back on.
         marker->setVisible(true);
@@ -361,6 +364,7 @@ void ChartCanvas::layoutNow() {
     // The legend lays its markers out in a layout of its own.
     if (QGraphicsLayout* legendLayout = d->chart->legend()->layout())
         legendLayout->activate();
+    d->layer->setPlotArea(d->chart->plotArea());
 }
 
 void ChartCanvas::render(QPainter* painter, const QRectF& target) {

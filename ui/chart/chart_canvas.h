@@ -13,7 +13,8 @@ namespace tcpladder::ui {
 
 // The one wrapper around Qt Charts (deprecated from Qt 6.10 on): nothing
 // else includes it, so replacing it means replacing this class. It draws a
-// ChartContent (already reduced to a few points per pixel), owns the axes,
+// ChartContent (already reduced to a few points per pixel; bars and lines
+// through a PlotLayer on the chart's scene, marks as Qt Charts series), owns the axes,
 // the legend with its series toggles, the selected-packet highlight and the
 // crosshair, and maps between viewport pixels and data units. It neither
 // computes series nor interprets the mouse.
@@ -43,7 +44,7 @@ public:
     QRectF plotArea() const;
     ChartPoint valueAt(QPointF viewportPosition) const;
     QWidget* viewport() const;
-    // Total points handed to Qt Charts by the last setContent (for the benchmark).
+    // Bars, line corners and marks drawn by the last setContent (for the benchmark).
     qsizetype pointCount() const;
 
     bool isRoleVisible(SeriesRole role) const;

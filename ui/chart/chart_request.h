@@ -14,6 +14,7 @@
 namespace tcpladder::ui {
 
 struct RttSample;
+class SequenceBlocks;
 
 // SACK blocks of one packet of the connection, relative to the same base as
 // the record's ACK number. Reading them costs a file access per packet.
@@ -29,6 +30,8 @@ struct ChartRequest {
     const LoadedCapture* capture = nullptr;
     std::uint32_t connection = 0;
     const SequenceCheckpoints* checkpoints = nullptr;
+    // Set (for `sender`): the sequence chart reads block summaries where it can.
+    const SequenceBlocks* blocks = nullptr;
     Side sender = kSideA; // the direction drawn: data from `sender`, ACKs from the other
     TimeNs begin = 0;     // since the connection's first packet
     TimeNs end = 1;

@@ -2,6 +2,7 @@
 
 #include "chart/chart_content.h"
 #include "chart/sequence_checkpoints.h"
+#include "common/time_ns.h"
 #include "load/loaded_capture.h"
 
 #include <array>
@@ -22,8 +23,8 @@ SegmentClass segmentClassOf(std::uint16_t analysis);
 // (ties go to the earliest sample, as there), so feeding these in place of
 // the block's packets leaves the decimated line unchanged.
 struct LineSummary {
+    std::array<TimeNs, 4> times{}; // since the connection's first packet
     std::array<std::int64_t, 4> values{};
-    std::array<std::uint16_t, 4> offsets{}; // packet index within the block
     std::uint8_t count = 0;
 };
 
@@ -31,15 +32,16 @@ struct LineSummary {
 // summaries of consecutive sub-blocks, sample by sample).
 class LineExtremes {
 public:
-    void add(std::uint16_t offset, std::int64_t value);
+    void add(TimeNs time, std::int64_t value);
     LineSummary summary() const;
 
 private:
     struct Sample {
-        std::uint16_t offset = 0;
+        TimeNs time = 0;
         std::int64_t value = 0;
+        std::uint32_t order = 0;
     };
-    bool m_any = false;
+    std::uint32_t m_count = 0;
     Sample m_first, m_min, m_max, m_last;
 };
 
@@ -55,6 +57,7 @@ struct BlockBar {
 // it is drawn at; kept apart as they are few and need no summary.
 struct SequenceMark {
     std::size_t index = 0;
+    TimeNs time = 0; // since the connection's first packet
     SeriesRole role = SeriesRole::Syn;
     std::int64_t value = 0;
 };
@@ -71,7 +74,12 @@ public:
     static constexpr std::size_t kSmall = SequenceCheckpoints::kStride;
     static constexpr std::size_t kLarge = 1024;
 
+    // Times here are since the connection's first packet. They are copied
+    // from the packets so that finding the blocks inside a column reads this
+    // array in order instead of missing the cache on every block's packets.
     struct Block {
+        TimeNs firstTime = 0; // of the block's first and last packet
+        TimeNs lastTime = 0;
         LineSummary ack;    // the receiver's ACK numbers
         LineSummary window; // ACK + scaled window
         std::uint32_t barsBegin = 0;

@@ -1,6 +1,7 @@
 #include "chart/sequence_series.h"
 
 #include "chart/decimation.h"
+#include "chart/sequence_blocks.h"
 #include "decode/tcp_segment.h"
 #include "tcp/connection_tracker.h"
 
@@ -20,30 +21,6 @@ struct RawMark {
     double value;
 };
 
-// Collects one pass over the packets in range, before the value range is known.
-struct SequencePass {
-    explicit SequencePass(const PixelColumns& columns)
-        : segments(columns), retransmissions(columns), outOfOrder(columns), sack(columns),
-          ackLine(columns), windowLimit(columns) {}
-
-    BarDecimator segments, retransmissions, outOfOrder, sack;
-    LineDecimator ackLine, windowLimit;
-    std::vector<RawMark> marks;
-    ValueExtent data;   // what the value axis must show
-    ValueExtent window; // the window limit, shown only as far as it stays near the data
-};
-
-void addSack(const ChartRequest& request, std::size_t index, const PacketRecord& record,
-             std::int64_t ack, TimeNs time, SequencePass& pass) {
-    for (const auto& [left, right] : request.sack->blocks(index)) {
-        const std::int64_t low = ack + static_cast<std::int32_t>(left - record.relativeAck());
-        const std::int64_t high = ack + static_cast<std::int32_t>(right - record.relativeAck());
-        pass.sack.add(time, static_cast<double>(low), static_cast<double>(high));
-        pass.data.add(static_cast<double>(low));
-        pass.data.add(static_cast<double>(high));
-    }
-}
-
 void markFlags(std::uint8_t flags, TimeNs time, double value, std::vector<RawMark>& marks) {
     if (flags & kSyn)
         marks.push_back({SeriesRole::Syn, time, value});
@@ -51,6 +28,116 @@ void markFlags(std::uint8_t flags, TimeNs time, double value, std::vector<RawMar
         marks.push_back({SeriesRole::Fin, time, value});
     if (flags & kRst)
         marks.push_back({SeriesRole::Rst, time, value});
+}
+
+// Collects one pass over the packets in range, before the value range is
+// known; fed packet by packet, or by block summaries where a block lies
+// inside one pixel column. Both give the same reduction.
+class SequencePass {
+    const ChartRequest& m_request;
+    const LoadedCapture& m_capture;
+    TimeNs m_origin;
+
+public:
+    SequencePass(const ChartRequest& request, const PixelColumns& columns)
+        : m_request(request), m_capture(*request.capture),
+          m_origin(m_capture.connections[request.connection].firstTime), segments(columns),
+          retransmissions(columns), outOfOrder(columns), sack(columns), ackLine(columns),
+          windowLimit(columns) {}
+
+    // A packet of [range.from, range.to), in order; `marks` and `readSack`
+    // say whether to collect its marks and SACK blocks too.
+    void addPacket(std::size_t index, SequenceState& state, bool inRange, bool marks,
+                   bool readSack);
+    // A block of packets, all in range and in one column.
+    void addBlock(const SequenceBlocks& blocks, const SequenceBlocks::Block& block);
+
+    BarDecimator segments, retransmissions, outOfOrder, sack;
+    LineDecimator ackLine, windowLimit;
+    std::vector<RawMark> marks;
+    ValueExtent data;   // what the value axis must show
+    ValueExtent window; // the window limit, shown only as far as it stays near the data
+
+private:
+    BarDecimator& barsOf(SegmentClass segmentClass) {
+        return segmentClass == SegmentClass::Retransmission ? retransmissions
+               : segmentClass == SegmentClass::OutOfOrder   ? outOfOrder
+                                                            : segments;
+    }
+    void addSack(std::size_t index, const PacketRecord& record, std::int64_t ack, TimeNs time);
+};
+
+void SequencePass::addPacket(std::size_t index, SequenceState& state, bool inRange, bool withMarks,
+                             bool readSack) {
+    const PacketRecord& r = m_capture.packets.at(m_request.connection, index);
+    const SequenceState::Unwrapped u = state.advance(r);
+    const TimeNs time = r.time() - m_origin;
+    if (r.side() == m_request.sender) {
+        if (!inRange)
+            return;
+        const auto low = static_cast<double>(u.seq);
+        if (r.payloadLength() > 0) {
+            const auto high = static_cast<double>(u.seq + r.payloadLength());
+            barsOf(segmentClassOf(r.analysis())).add(time, low, high);
+            data.add(low);
+            data.add(high);
+        }
+        if (withMarks)
+            markFlags(r.flags(), time, low, marks);
+        return;
+    }
+    const std::int64_t ack = (r.flags() & kAck) ? u.ack : state.lastAck[r.side()];
+    if (r.flags() & kAck) {
+        const auto limit =
+            static_cast<double>(ack + m_capture.scaledWindow(m_request.connection, r));
+        ackLine.add(time, static_cast<double>(ack));
+        windowLimit.add(time, limit);
+        if (inRange) {
+            data.add(static_cast<double>(ack));
+            window.add(limit);
+        }
+    }
+    if (!inRange)
+        return;
+    if (withMarks) {
+        if (r.analysis() & kZeroWindow)
+            marks.push_back({SeriesRole::ZeroWindow, time, static_cast<double>(ack)});
+        markFlags(r.flags(), time, static_cast<double>(ack), marks);
+    }
+    if (readSack && (r.flags() & kAck))
+        addSack(index, r, ack, time);
+}
+
+void SequencePass::addSack(std::size_t index, const PacketRecord& record, std::int64_t ack,
+                           TimeNs time) {
+    for (const auto& [left, right] : m_request.sack->blocks(index)) {
+        const std::int64_t low = ack + static_cast<std::int32_t>(left - record.relativeAck());
+        const std::int64_t high = ack + static_cast<std::int32_t>(right - record.relativeAck());
+        sack.add(time, static_cast<double>(low), static_cast<double>(high));
+        data.add(static_cast<double>(low));
+        data.add(static_cast<double>(high));
+    }
+}
+
+void SequencePass::addBlock(const SequenceBlocks& blocks, const SequenceBlocks::Block& block) {
+    // Every bar of the block falls in the same column: one time serves all.
+    for (const BlockBar& bar : blocks.bars(block)) {
+        const auto low = static_cast<double>(bar.low);
+        const auto high = static_cast<double>(bar.high);
+        barsOf(bar.segmentClass).add(block.firstTime, low, high);
+        data.add(low);
+        data.add(high);
+    }
+    for (std::uint8_t k = 0; k < block.ack.count; ++k) {
+        const auto value = static_cast<double>(block.ack.values[k]);
+        ackLine.add(block.ack.times[k], value);
+        data.add(value);
+    }
+    for (std::uint8_t k = 0; k < block.window.count; ++k) {
+        const auto value = static_cast<double>(block.window.values[k]);
+        windowLimit.add(block.window.times[k], value);
+        window.add(value);
+    }
 }
 
 std::size_t acksInRange(const ChartRequest& request, std::size_t first, std::size_t last,
@@ -62,20 +149,69 @@ std::size_t acksInRange(const ChartRequest& request, std::size_t first, std::siz
     return acks;
 }
 
+void scanPackets(const ChartRequest& request, const PacketRange& range, bool readSack,
+                 SequencePass& pass) {
+    SequenceState state = request.checkpoints->stateBefore(range.from);
+    for (std::size_t i = range.from; i < range.to; ++i)
+        pass.addPacket(i, state, range.inRange(i), true, readSack);
+}
+
+// As scanPackets, but a block wholly in range and inside one pixel column
+// is taken from its summary. Reading resumes packet by packet at a block's
+// start, where a checkpoint holds the state.
+void scanBlocks(const ChartRequest& request, const PacketRange& range, const PixelColumns& columns,
+                SequencePass& pass) {
+    using Blocks = SequenceBlocks;
+    const SequenceBlocks& blocks = *request.blocks;
+    const auto within = [&](const SequenceBlocks::Block& block, std::size_t first,
+                            std::size_t size) {
+        return first + size <= range.last &&
+               columns.column(block.firstTime) == columns.column(block.lastTime);
+    };
+    SequenceState state = request.checkpoints->stateBefore(range.from);
+    bool stateValid = true;
+    std::size_t i = range.from;
+    while (i < range.to) {
+        if (i >= range.first && i % Blocks::kSmall == 0) {
+            if (i % Blocks::kLarge == 0 && i / Blocks::kLarge < blocks.largeCount() &&
+                within(blocks.large(i / Blocks::kLarge), i, Blocks::kLarge)) {
+                pass.addBlock(blocks, blocks.large(i / Blocks::kLarge));
+                i += Blocks::kLarge;
+                stateValid = false;
+                continue;
+            }
+            if (i / Blocks::kSmall < blocks.smallCount() &&
+                within(blocks.small(i / Blocks::kSmall), i, Blocks::kSmall)) {
+                pass.addBlock(blocks, blocks.small(i / Blocks::kSmall));
+                i += Blocks::kSmall;
+                stateValid = false;
+                continue;
+            }
+        }
+        if (!stateValid) {
+            state = request.checkpoints->stateBefore(i);
+            stateValid = true;
+        }
+        pass.addPacket(i, state, range.inRange(i), false, false);
+        ++i;
+    }
+    const std::vector<SequenceMark>& marks = blocks.marks();
+    auto mark = std::lower_bound(marks.begin(), marks.end(), range.first,
+                                 [](const SequenceMark& m, std::size_t i) { return m.index < i; });
+    for (; mark != marks.end() && mark->index < range.last; ++mark) {
+        pass.marks.push_back({mark->role, mark->time, static_cast<double>(mark->value)});
+    }
+}
+
 } // namespace
 
 bool isRetransmission(std::uint16_t analysis) {
-    return analysis & (kRetransmission | kFastRetransmission | kSpuriousRetransmission);
+    return segmentClassOf(analysis) == SegmentClass::Retransmission;
 }
 
 ChartContent buildSequenceChart(const ChartRequest& request) {
-    const LoadedCapture& capture = *request.capture;
-    const std::uint32_t conn = request.connection;
-    const TimeNs origin = capture.connections[conn].firstTime;
     const PixelColumns columns(request.begin, request.end, request.columns);
     const PacketRange range = packetRange(request);
-    const std::size_t first = range.first;
-    const std::size_t last = range.last;
 
     ChartContent content;
     content.kind = ChartKind::Sequence;
@@ -84,52 +220,17 @@ ChartContent buildSequenceChart(const ChartRequest& request) {
     content.end = columns.end();
 
     const bool readSack =
-        request.sack &&
-        acksInRange(request, first, last, request.sackReadLimit) <= request.sackReadLimit;
+        request.sack && acksInRange(request, range.first, range.last, request.sackReadLimit) <=
+                            request.sackReadLimit;
     if (request.sack && !readSack)
         content.note = "SACK blocks appear when fewer ACKs are in view; zoom in";
 
-    SequencePass pass(columns);
-    SequenceState state = request.checkpoints->stateBefore(range.from);
-    for (std::size_t i = range.from; i < range.to; ++i) {
-        const PacketRecord& r = capture.packets.at(conn, i);
-        const SequenceState::Unwrapped u = state.advance(r);
-        const TimeNs time = r.time() - origin;
-        const bool inRange = i >= first && i < last;
-        if (r.side() == request.sender) {
-            if (!inRange)
-                continue;
-            const auto low = static_cast<double>(u.seq);
-            if (r.payloadLength() > 0) {
-                const auto high = static_cast<double>(u.seq + r.payloadLength());
-                BarDecimator& bars = isRetransmission(r.analysis()) ? pass.retransmissions
-                                     : (r.analysis() & kOutOfOrder) ? pass.outOfOrder
-                                                                    : pass.segments;
-                bars.add(time, low, high);
-                pass.data.add(low);
-                pass.data.add(high);
-            }
-            markFlags(r.flags(), time, low, pass.marks);
-            continue;
-        }
-        const std::int64_t ack = (r.flags() & kAck) ? u.ack : state.lastAck[r.side()];
-        if (r.flags() & kAck) {
-            const auto limit = static_cast<double>(ack + capture.scaledWindow(conn, r));
-            pass.ackLine.add(time, static_cast<double>(ack));
-            pass.windowLimit.add(time, limit);
-            if (inRange) {
-                pass.data.add(static_cast<double>(ack));
-                pass.window.add(limit);
-            }
-        }
-        if (!inRange)
-            continue;
-        if (r.analysis() & kZeroWindow)
-            pass.marks.push_back({SeriesRole::ZeroWindow, time, static_cast<double>(ack)});
-        markFlags(r.flags(), time, static_cast<double>(ack), pass.marks);
-        if (readSack && (r.flags() & kAck))
-            addSack(request, i, r, ack, time, pass);
-    }
+    SequencePass pass(request, columns);
+    // SACK blocks are read only for a short range; that is read packet by packet.
+    if (request.blocks && request.blocks->sender() == request.sender && !readSack)
+        scanBlocks(request, range, columns, pass);
+    else
+        scanPackets(request, range, readSack, pass);
 
     // The window limit may tower over the data (a large window on a short
     // transfer); the axis follows it only up to half the data's height again.
