@@ -42,7 +42,7 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     : QWidget(parent), m_state(state), m_canvas(new ChartCanvas(this)),
       m_interaction(new ChartInteraction(m_canvas)), m_tabs(new QTabBar(this)),
       m_direction(new QToolButton(this)), m_throughputWindow(new QComboBox(this)),
-      m_linkZoom(new QCheckBox(tr("Link zoom with the ladder"), this)), m_readout(new QLabel(this)),
+      m_linkZoom(new QCheckBox(tr("Link zoom"), this)), m_readout(new QLabel(this)),
       m_note(new QLabel(this)), m_refresh(new QTimer(this)) {
     for (const QString& name : {tr("Sequence"), tr("Throughput"), tr("RTT"), tr("Window")})
         m_tabs->addTab(name);
@@ -56,15 +56,23 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     auto* reset = new QToolButton(this);
     reset->setText(tr("Reset zoom"));
     m_linkZoom->setChecked(state->zoomLinked());
-    m_readout->setMinimumWidth(260);
+    m_linkZoom->setToolTip(tr("Zooming the chart or the ladder shows the same time in the other"));
+    // Beside the ladder the chart column can be narrow: the long texts give
+    // way (the direction's full text is in its tooltip) instead of
+    // squeezing the ladder.
+    m_direction->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_direction->setMinimumWidth(120);
+    m_direction->setMaximumWidth(360);
+    m_readout->setMinimumWidth(200);
     m_note->setText(kHint());
     m_note->setStyleSheet(QStringLiteral("color: palette(mid)"));
+    m_note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_tabs);
     top->addStretch();
     top->addWidget(m_throughputWindow);
-    top->addWidget(m_direction);
+    top->addWidget(m_direction, 1);
     top->addWidget(m_linkZoom);
     top->addWidget(reset);
     auto* bottom = new QHBoxLayout;
@@ -325,9 +333,12 @@ void ChartView::updateControls() {
     }
     const Connection& c = m_data->capture().connections[m_data->connection()];
     const Side receiver = m_sender == kSideA ? kSideB : kSideA;
-    m_direction->setText(
+    const QString text =
         tr("Data %1 → %2  ⇄")
-            .arg(endpointText(c.endpoints[m_sender]), endpointText(c.endpoints[receiver])));
+            .arg(endpointText(c.endpoints[m_sender]), endpointText(c.endpoints[receiver]));
+    m_direction->setText(text);
+    m_direction->setToolTip(text + QLatin1Char('\n') +
+                            tr("Click to chart the other direction of the connection"));
 }
 
 } // namespace tcpladder::ui
