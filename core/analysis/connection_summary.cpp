@@ -4,16 +4,16 @@
 #include "tcp/connection_tracker.h"
 
 namespace tcpladder {
-namespace {
 
-struct Observed {
-    std::optional<TimeNs> syn, synAck, ackAfterSynAck;
-    std::optional<TimeNs> clientFirstPayload, serverFirstPayload;
-    bool clientFin = false, serverFin = false, clientRst = false, serverRst = false;
-    std::optional<bool> firstRstFromClient;
-};
+std::optional<TimeNs> ConnectionSummary::handshakeRtt() const {
+    if (!synToSynAck || !synAckToAck)
+        return std::nullopt;
+    return *synToSynAck + *synAckToAck;
+}
 
-ConnState classify(const Observed& seen, bool synSeen, bool synAckSeen) {
+ConnState ConnectionSummarizer::classify(const Seen& seen) {
+    const bool synSeen = seen.syn.has_value();
+    const bool synAckSeen = seen.synAck.has_value();
     if (!synSeen && !synAckSeen)
         return ConnState::OTH;
     if (synSeen && !synAckSeen) {
@@ -31,51 +31,42 @@ ConnState classify(const Observed& seen, bool synSeen, bool synAckSeen) {
     return ConnState::S1;
 }
 
-} // namespace
-
-std::optional<TimeNs> ConnectionSummary::handshakeRtt() const {
-    if (!synToSynAck || !synAckToAck)
-        return std::nullopt;
-    return *synToSynAck + *synAckToAck;
+void ConnectionSummarizer::add(const PacketRecord& packet) {
+    Seen& seen = m_seen;
+    ConnectionSummary& summary = m_summary;
+    const bool fromClient = packet.side() == m_client;
+    const std::uint8_t flags = packet.flags();
+    const TimeNs time = packet.time();
+    if ((flags & (kSyn | kAck)) == kSyn && fromClient && !seen.syn)
+        seen.syn = time;
+    if ((flags & (kSyn | kAck)) == (kSyn | kAck) && !fromClient && !seen.synAck)
+        seen.synAck = time;
+    if (seen.synAck && !seen.ackAfterSynAck && fromClient && (flags & kAck) && !(flags & kSyn))
+        seen.ackAfterSynAck = time;
+    if (packet.payloadLength() > 0) {
+        auto& first = fromClient ? seen.clientFirstPayload : seen.serverFirstPayload;
+        if (!first)
+            first = time;
+    }
+    if ((flags & (kFin | kRst)) && summary.closedBy == ClosedBy::Nobody) {
+        summary.closedBy = flags & kRst ? (fromClient ? ClosedBy::ClientRst : ClosedBy::ServerRst)
+                                        : (fromClient ? ClosedBy::ClientFin : ClosedBy::ServerFin);
+    }
+    if ((flags & kRst) && !seen.firstRstFromClient)
+        seen.firstRstFromClient = fromClient;
+    if (flags & kRst)
+        (fromClient ? seen.clientRst : seen.serverRst) = true;
+    else if (flags & kFin)
+        (fromClient ? seen.clientFin : seen.serverFin) = true;
+    const std::uint16_t analysis = packet.analysis();
+    summary.retransmissions += (analysis & kRetransmission) != 0;
+    summary.dupAcks += (analysis & kDupAck) != 0;
+    summary.zeroWindows += (analysis & kZeroWindow) != 0;
 }
 
-ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_t connection) {
-    ConnectionSummary summary;
-    const Side client = capture.connections[connection].clientSide();
-    const PacketStore& store = capture.packets;
-    Observed seen;
-    for (std::size_t i = 0; i < store.packetCount(connection); ++i) {
-        const PacketRecord& packet = store.at(connection, i);
-        const bool fromClient = packet.side() == client;
-        const std::uint8_t flags = packet.flags();
-        const TimeNs time = packet.time();
-        if ((flags & (kSyn | kAck)) == kSyn && fromClient && !seen.syn)
-            seen.syn = time;
-        if ((flags & (kSyn | kAck)) == (kSyn | kAck) && !fromClient && !seen.synAck)
-            seen.synAck = time;
-        if (seen.synAck && !seen.ackAfterSynAck && fromClient && (flags & kAck) && !(flags & kSyn))
-            seen.ackAfterSynAck = time;
-        if (packet.payloadLength() > 0) {
-            auto& first = fromClient ? seen.clientFirstPayload : seen.serverFirstPayload;
-            if (!first)
-                first = time;
-        }
-        if ((flags & (kFin | kRst)) && summary.closedBy == ClosedBy::Nobody) {
-            summary.closedBy = flags & kRst
-                                   ? (fromClient ? ClosedBy::ClientRst : ClosedBy::ServerRst)
-                                   : (fromClient ? ClosedBy::ClientFin : ClosedBy::ServerFin);
-        }
-        if ((flags & kRst) && !seen.firstRstFromClient)
-            seen.firstRstFromClient = fromClient;
-        if (flags & kRst)
-            (fromClient ? seen.clientRst : seen.serverRst) = true;
-        else if (flags & kFin)
-            (fromClient ? seen.clientFin : seen.serverFin) = true;
-        const std::uint16_t analysis = packet.analysis();
-        summary.retransmissions += (analysis & kRetransmission) != 0;
-        summary.dupAcks += (analysis & kDupAck) != 0;
-        summary.zeroWindows += (analysis & kZeroWindow) != 0;
-    }
+ConnectionSummary ConnectionSummarizer::finish() const {
+    const Seen& seen = m_seen;
+    ConnectionSummary summary = m_summary;
     if (seen.syn && seen.synAck && *seen.synAck >= *seen.syn)
         summary.synToSynAck = *seen.synAck - *seen.syn;
     if (seen.synAck && seen.ackAfterSynAck)
@@ -85,7 +76,7 @@ ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_
         if (from && *seen.serverFirstPayload >= *from)
             summary.timeToFirstServerByte = *seen.serverFirstPayload - *from;
     }
-    summary.state = classify(seen, seen.syn.has_value(), seen.synAck.has_value());
+    summary.state = classify(seen);
     if (summary.state == ConnState::S1) {
         // Established: the first reset decides, else the FINs.
         if (seen.firstRstFromClient)
@@ -98,6 +89,15 @@ ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_
             summary.state = ConnState::S3;
     }
     return summary;
+}
+
+ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_t connection) {
+    ConnectionSummarizer summarizer(capture.connections[connection].clientSide());
+    capture.packets.forEachChunk(connection, [&](const PacketRecord* packets, std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i)
+            summarizer.add(packets[i]);
+    });
+    return summarizer.finish();
 }
 
 std::string_view connStateCode(ConnState state) {

@@ -44,6 +44,30 @@ struct ConnectionSummary {
 
 ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_t connection);
 
+// The same summary fed one packet at a time, in capture order, for a caller
+// that walks the connection's packets anyway (the ladder does, on selection)
+// and should not walk millions of them twice.
+class ConnectionSummarizer {
+public:
+    explicit ConnectionSummarizer(Side clientSide) : m_client(clientSide) {}
+
+    void add(const PacketRecord& packet);
+    ConnectionSummary finish() const;
+
+private:
+    struct Seen {
+        std::optional<TimeNs> syn, synAck, ackAfterSynAck;
+        std::optional<TimeNs> clientFirstPayload, serverFirstPayload;
+        bool clientFin = false, serverFin = false, clientRst = false, serverRst = false;
+        std::optional<bool> firstRstFromClient;
+    };
+    static ConnState classify(const Seen& seen);
+
+    Side m_client;
+    ConnectionSummary m_summary;
+    Seen m_seen;
+};
+
 std::string_view connStateCode(ConnState state);
 std::string_view connStateMeaning(ConnState state);
 std::string_view closedByText(ClosedBy closedBy);

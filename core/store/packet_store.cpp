@@ -5,13 +5,9 @@ namespace {
 
 constexpr std::uint32_t kSlabShift = 16;
 constexpr std::uint32_t kSlabSize = 1u << kSlabShift;
-constexpr std::uint32_t kLargeChunk = 16;
 // Records held by the first three (growing) chunks: 2 + 4 + 8.
 constexpr std::uint32_t kSmallChunkRecords = 14;
-
-std::uint32_t chunkSize(std::size_t chunkNumber) {
-    return chunkNumber < 3 ? 2u << chunkNumber : kLargeChunk;
-}
+constexpr std::uint32_t kLargeChunk = PacketStore::chunkCapacity(3);
 
 struct ChunkPosition {
     std::size_t chunk;
@@ -57,7 +53,7 @@ void PacketStore::append(std::uint32_t connection, const PacketRecord& packet) {
         m_connections.resize(connection + 1);
     ConnectionPackets& packets = m_connections[connection];
     if (packets.room == 0) {
-        const std::uint32_t size = chunkSize(packets.chunkStarts.size());
+        const std::uint32_t size = chunkCapacity(packets.chunkStarts.size());
         const std::uint32_t start = allocateChunk(size);
         packets.chunkStarts.push_back(start);
         packets.tail = &record(start);

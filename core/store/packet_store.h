@@ -2,6 +2,7 @@
 
 #include "store/packet_record.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -28,6 +29,26 @@ public:
     const PacketRecord& at(std::uint32_t connection, std::size_t index) const;
     std::size_t totalPackets() const { return m_totalPackets; }
     std::size_t memoryBytes() const;
+
+    // Records the n-th chunk of a connection holds.
+    static constexpr std::uint32_t chunkCapacity(std::size_t chunkNumber) {
+        return chunkNumber < 3 ? 2u << chunkNumber : 16;
+    }
+
+    // Calls fn(const PacketRecord* first, std::size_t count) for each stretch
+    // of the connection's packets that lies together in memory, in order: a
+    // pass over millions of packets without at()'s chunk arithmetic per packet.
+    template <typename Fn> void forEachChunk(std::uint32_t connection, Fn&& fn) const {
+        if (connection >= m_connections.size())
+            return;
+        const ConnectionPackets& packets = m_connections[connection];
+        std::size_t left = packets.count;
+        for (std::size_t chunk = 0; chunk < packets.chunkStarts.size() && left > 0; ++chunk) {
+            const std::size_t size = std::min<std::size_t>(left, chunkCapacity(chunk));
+            fn(static_cast<const PacketRecord*>(&record(packets.chunkStarts[chunk])), size);
+            left -= size;
+        }
+    }
 
 private:
     struct ConnectionPackets {

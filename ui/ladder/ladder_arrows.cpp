@@ -12,10 +12,14 @@ namespace {
 constexpr double kHeadLength = 8;
 constexpr double kEmphasis = 1.2;
 constexpr double kDotRadius = 2.2;
+// Dots this close leave notches under a tenth of a pixel between them.
+constexpr double kDotStep = 1.2;
 // Parallel anti-aliased lines closer than this share of their width blend
 // into a solid band (the seams stay within a few per cent of full colour),
 // so filling the band instead changes nothing the eye can see.
 constexpr double kSolidSpacing = 0.6;
+// Lines at least this far apart do not share their edge pixels.
+constexpr double kMinStep = 0.65;
 // Arrows count as copies of one another when their vectors differ by less.
 constexpr double kSameVector = 0.01;
 
@@ -60,10 +64,13 @@ public:
         const QPointF difference = (arrow.end - arrow.start) - (first.end - first.start);
         if (std::abs(difference.x()) > kSameVector || std::abs(difference.y()) > kSameVector)
             return false;
-        // Joining must not leave a gap in the band's cross-section.
+        // Joining must widen the band without leaving a gap in it. An arrow
+        // on top of another is drawn by itself: its anti-aliased edges
+        // blend twice, and the darker line shows that packets coincide.
         const double offset = QPointF::dotProduct(arrow.start - first.start, m_frame.normal);
         const double gap = kSolidSpacing * m_style.width;
-        return offset >= m_low - gap && offset <= m_high + gap;
+        return (offset >= m_high + kMinStep && offset <= m_high + gap) ||
+               (offset <= m_low - kMinStep && offset >= m_low - gap);
     }
 
     void start(const LadderArrow& arrow, ArrowKind kind, bool emphasised) {
@@ -98,12 +105,8 @@ public:
             for (const LadderArrow& arrow : m_arrows)
                 paintHead(painter, arrow.end, m_frame, m_width);
         }
-        if (captureX >= 0) {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(m_style.color);
-            for (const LadderArrow& arrow : m_arrows)
-                painter.drawEllipse(QPointF(captureX, arrow.captureY), kDotRadius, kDotRadius);
-        }
+        if (captureX >= 0)
+            paintDots(painter, captureX);
         m_arrows.clear();
     }
 
@@ -128,6 +131,32 @@ private:
         painter.setPen(QPen(m_style.color, width, Qt::SolidLine, Qt::FlatCap));
         painter.drawLine(start - overhang, start + shaft + overhang);
         painter.restore();
+    }
+
+    // Dots a fraction of a pixel apart merge into a bar with round ends,
+    // drawn as one shape where they follow each other down the lane.
+    void paintDots(QPainter& painter, double x) const {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(m_style.color);
+        const auto bar = [&](double top, double bottom) {
+            if (bottom == top)
+                painter.drawEllipse(QPointF(x, top), kDotRadius, kDotRadius);
+            else
+                painter.drawRoundedRect(QRectF(x - kDotRadius, top - kDotRadius, 2 * kDotRadius,
+                                               bottom - top + 2 * kDotRadius),
+                                        kDotRadius, kDotRadius);
+        };
+        double top = m_arrows.front().captureY;
+        double bottom = top;
+        for (const LadderArrow& arrow : m_arrows) {
+            const double step = arrow.captureY - bottom;
+            if (step < 0 || step > kDotStep) {
+                bar(top, bottom);
+                top = arrow.captureY;
+            }
+            bottom = arrow.captureY;
+        }
+        bar(top, bottom);
     }
 
     std::vector<LadderArrow> m_arrows;

@@ -81,9 +81,8 @@ std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCa
     const Connection& info = capture->connections.at(connection);
     data->connection = connection;
     data->clientSide = info.clientSide();
-    data->summary = summarizeConnection(*capture, connection);
+    data->timeline = buildTimeline(*capture, connection, thresholds, &data->summary);
     data->estimate = estimateCapturePoint(data->summary.synToSynAck, data->summary.synAckToAck);
-    data->timeline = buildTimeline(*capture, connection, thresholds);
     data->clientName = toQString(formatEndpoint(info.client().address, info.client().port));
     data->serverName = toQString(formatEndpoint(info.server().address, info.server().port));
     data->capture = std::move(capture);

@@ -26,26 +26,14 @@ void zigzag(QPainter& painter, double left, double right, double y) {
     painter.drawPath(path);
 }
 
-// A label's three parts (frame, time, fields) in their fonts and colours,
-// shaped and laid out once both to measure and to draw it. Each part lands
-// where QPainter::drawText(rect, Qt::AlignCenter, part) would put it in a
-// rect exactly its width, which costs three layouts and three more shapings.
-class LabelText {
+// A piece of label text shaped once, both to measure and to draw it; it
+// lands where QPainter::drawText(rect, Qt::AlignCenter, text) would put it
+// in a rect exactly its width, which shapes the text a second time.
+class TextPiece {
 public:
-    LabelText(const QStringList& parts, const QList<QColor>& colors, const QFont& font,
-              QPaintDevice* device)
-        : m_layout(parts.join(QString()), font, device) {
-        QList<QTextLayout::FormatRange> formats;
-        int start = 0;
-        for (qsizetype i = 0; i < parts.size(); ++i) {
-            QTextLayout::FormatRange range{start, static_cast<int>(parts[i].size()), {}};
-            range.format.setForeground(colors[i]);
-            if (i == 0)
-                range.format.setFontWeight(QFont::Bold);
-            formats.push_back(range);
-            start += static_cast<int>(parts[i].size());
-        }
-        m_layout.setFormats(formats);
+    TextPiece(const QString& text, const QFont& font, QPaintDevice* device)
+        : m_layout(text, font, device) {
+        m_layout.setCacheEnabled(true);
         m_layout.beginLayout();
         m_line = m_layout.createLine();
         m_line.setPosition(QPointF(0, 0));
@@ -55,7 +43,9 @@ public:
     double width() const { return m_line.horizontalAdvance(); }
     // Draws it from `x`, centred in a row `height` high at `top`; returns its right end.
     double draw(QPainter& painter, double x, double top, double height) const {
-        m_line.draw(&painter, QPointF(x, top + (height - m_line.height()) / 2));
+        // drawText centres by ascent plus descent; QTextLine::height() rounds up.
+        const double textHeight = m_line.ascent() + m_line.descent();
+        m_line.draw(&painter, QPointF(x, top + (height - textHeight) / 2));
         return x + width();
     }
 
@@ -200,6 +190,8 @@ void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t
     const LadderData& data = m_layout.data();
     const std::vector<LabelPlacement> placements = m_layout.labelPlacements(drawn);
     const QFont font = labelFont();
+    QFont bold = font;
+    bold.setBold(true);
     const QFontMetricsF metrics(font);
     const QFontMetricsF badgeMetrics(smallFont());
     const double height = metrics.height();
@@ -218,24 +210,27 @@ void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t
             }
             continue;
         }
+        const TextPiece frame(frameLabel(data, index), bold, painter.device());
+        const TextPiece time(QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
+                                 QStringLiteral("  "),
+                             font, painter.device());
+        const TextPiece text(arrowLabel(data, index), font, painter.device());
         const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
-        const LabelText label({frameLabel(data, index),
-                               QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
-                                   QStringLiteral("  "),
-                               arrowLabel(data, index)},
-                              {kText, kMutedText,
-                               kind == ArrowKind::Rst ? arrowStyle(kind).color : kText},
-                              font, painter.device());
         double badgesWidth = 0;
         for (const Badge& badge : badges)
             badgesWidth += badgeMetrics.horizontalAdvance(badge.text) + 11;
-        const double total = label.width() + badgesWidth;
+        const double total = frame.width() + time.width() + text.width() + badgesWidth;
         const QPointF anchor = placements[i].anchor;
         double x = anchor.x() - total / 2;
         const double top = anchor.y() - height - 1;
         painter.fillRect(QRectF(x - 3, top, total + 6 - badgesWidth, height),
                          QColor(255, 255, 255, 215));
-        x = label.draw(painter, x, top, height) + 5;
+        painter.setPen(kText);
+        x = frame.draw(painter, x, top, height);
+        painter.setPen(kMutedText);
+        x = time.draw(painter, x, top, height);
+        painter.setPen(kind == ArrowKind::Rst ? arrowStyle(kind).color : kText);
+        x = text.draw(painter, x, top, height) + 5;
         for (const Badge& badge : badges)
             x += paintBadge(painter, QPointF(x, top + 1), badge) + 3;
     }

@@ -1,6 +1,7 @@
 #include "ladder/ladder_timeline.h"
 
 #include "decode/tcp_segment.h"
+#include "tcp/connection.h"
 
 #include <algorithm>
 #include <array>
@@ -61,25 +62,50 @@ void noteHandshake(LadderTimeline& timeline, const PacketRecord& packet, bool fr
         timeline.firstFin = index;
 }
 
+// Records a silence long enough to matter: a stall when data waited for its
+// ACK through it, a break in the axis when it was long.
+void noteSilence(LadderTimeline& timeline, const TimelineThresholds& thresholds,
+                 const std::array<Flight, 2>& flight, Side client, Silence silence,
+                 TimeNs& removed) {
+    const Flight& a = flight[kSideA];
+    const Flight& b = flight[kSideB];
+    const bool aWaits = a.outstanding() >= b.outstanding();
+    silence.outstanding = aWaits ? a.outstanding() : b.outstanding();
+    silence.outstandingFromClient = (aWaits ? kSideA : kSideB) == client;
+    silence.removedBefore = removed;
+    if (silence.length() >= thresholds.stall && silence.outstanding > 0)
+        timeline.stalls.push_back(silence);
+    if (silence.length() >= thresholds.idleBreak) {
+        timeline.breaks.push_back(silence);
+        removed += silence.length();
+    }
+}
+
 } // namespace
 
 LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connection,
-                             const TimelineThresholds& thresholds) {
+                             const TimelineThresholds& thresholds, ConnectionSummary* summary) {
     LadderTimeline timeline;
     const PacketStore& store = capture.packets;
     timeline.packetCount = store.packetCount(connection);
-    if (timeline.packetCount == 0)
-        return timeline;
     const Connection& info = capture.connections[connection];
     const Side client = info.clientSide();
+    ConnectionSummarizer summarizer(client);
+    if (timeline.packetCount == 0) {
+        if (summary)
+            *summary = summarizer.finish();
+        return timeline;
+    }
     const TimeNs origin = store.at(connection, 0).time();
+    // Only silences this long become a stall or a break.
+    const TimeNs notable = std::min(thresholds.stall, thresholds.idleBreak);
     std::vector<TimeNs> gaps;
     std::array<Flight, 2> flight;
     TimeNs latest = 0;
     TimeNs removed = 0;
     bool monotonic = true;
-    for (std::size_t i = 0; i < timeline.packetCount; ++i) {
-        const PacketRecord& packet = store.at(connection, i);
+    std::size_t i = 0;
+    const auto visit = [&](const PacketRecord& packet) {
         const TimeNs time = packet.time() - origin;
         if (i > 0 && time < latest && monotonic) {
             monotonic = false;
@@ -92,21 +118,8 @@ LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connect
         if (i > 0 && gap > 0) {
             if (gaps.size() < kGapSample)
                 gaps.push_back(gap);
-            const Flight& a = flight[kSideA];
-            const Flight& b = flight[kSideB];
-            const bool aWaits = a.outstanding() >= b.outstanding();
-            Silence silence{i,
-                            latest,
-                            time,
-                            aWaits ? a.outstanding() : b.outstanding(),
-                            (aWaits ? kSideA : kSideB) == client,
-                            removed};
-            if (gap >= thresholds.stall && silence.outstanding > 0)
-                timeline.stalls.push_back(silence);
-            if (gap >= thresholds.idleBreak) {
-                timeline.breaks.push_back(silence);
-                removed += gap;
-            }
+            if (gap >= notable)
+                noteSilence(timeline, thresholds, flight, client, {i, latest, time}, removed);
         }
         latest = std::max(latest, time);
         if (!monotonic)
@@ -114,13 +127,22 @@ LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connect
         const Side side = packet.side();
         track(flight[side], flight[side == kSideA ? kSideB : kSideA], packet);
         noteHandshake(timeline, packet, side == client, i);
-    }
+        if (summary)
+            summarizer.add(packet);
+        ++i;
+    };
+    store.forEachChunk(connection, [&](const PacketRecord* packets, std::size_t count) {
+        for (std::size_t k = 0; k < count; ++k)
+            visit(packets[k]);
+    });
     timeline.duration = latest;
     if (!gaps.empty()) {
         const auto middle = gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2);
         std::nth_element(gaps.begin(), middle, gaps.end());
         timeline.typicalGap = *middle;
     }
+    if (summary)
+        *summary = summarizer.finish();
     return timeline;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/connection_summary.h"
 #include "common/time_ns.h"
 #include "load/loaded_capture.h"
 
@@ -51,7 +52,10 @@ struct LadderTimeline {
     std::vector<TimeNs> runningMax;
 };
 
+// One pass over the connection's packets; also fills `summary` from the same
+// pass when given, so selecting a connection reads its packets once.
 LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connection,
-                             const TimelineThresholds& thresholds = {});
+                             const TimelineThresholds& thresholds = {},
+                             ConnectionSummary* summary = nullptr);
 
 } // namespace tcpladder::ui
