@@ -1,6 +1,7 @@
 #include "load/capture_loader.h"
 
 #include "capture/capture_opener.h"
+#include "capture/link_types.h"
 #include "decode/packet_decoder.h"
 #include "load/decode_pipeline.h"
 #include "tcp/connection_tracker.h"
@@ -8,17 +9,10 @@
 #include <algorithm>
 #include <bit>
 #include <chrono>
-#include <pcap/pcap.h>
 #include <sys/stat.h>
 
 namespace tcpladder {
 namespace {
-
-// libpcap's name for a link type, with the number: "IEEE802_11_RADIO (127)".
-std::string linkTypeName(int linkType) {
-    const char* name = pcap_datalink_val_to_name(linkType);
-    return (name ? std::string(name) + " (" : std::string("(")) + std::to_string(linkType) + ")";
-}
 
 std::int8_t shiftOf(const TrackedSegment& tracked, std::uint16_t rawWindow) {
     return static_cast<std::int8_t>(std::countr_zero(tracked.window) - std::countr_zero(rawWindow));
@@ -70,7 +64,7 @@ public:
         m_capture->connectionStarts.resize(m_capture->connections.size());
         m_capture->connectionLinkTypes.resize(m_capture->connections.size());
         for (int linkType : m_capture->undecodedLinkTypes)
-            m_capture->warnings.push_back("link type " + linkTypeName(linkType) +
+            m_capture->warnings.push_back("link type " + linkTypeLabel(linkType) +
                                           " is not decoded; its packets have no TCP rows");
         m_pipeline = nullptr;
         m_capture->loadDuration = std::chrono::duration_cast<std::chrono::nanoseconds>(

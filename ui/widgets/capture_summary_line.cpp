@@ -1,6 +1,6 @@
 #include "widgets/capture_summary_line.h"
 
-#include "format/link_type_names.h"
+#include "capture/link_types.h"
 #include "format/qt_text.h"
 #include "format/units.h"
 
@@ -25,7 +25,7 @@ void CaptureSummaryLine::setSnapshot(const SnapshotPtr& snapshot) {
     const QString path = toQString(capture.path);
     const QStringList parts = {
         QStringLiteral("<b>%1</b>").arg(QFileInfo(path).fileName().toHtmlEscaped()),
-        linkTypeName(capture.linkType),
+        toQString(linkTypeDescription(capture.linkType)),
         tr("%1 TCP of %2 packets")
             .arg(formatCount(capture.tcpPackets), formatCount(capture.frames)),
         tr("%1 connections").arg(formatCount(capture.connections.size())),
