@@ -147,32 +147,86 @@ private slots:
                 axis == 1);
     }
 
+    void labelsNeverOverlap_data() {
+        QTest::addColumn<qint64>("spacing");
+        QTest::newRow("20 µs apart: far closer than a label") << 20'000LL;
+        // A 600 ms round trip slants each arrow across hundreds of labels'
+        // height, so labels far apart in packet order meet.
+        QTest::newRow("2 ms apart, long slanted arrows") << 2 * kLadderMs;
+    }
     void labelsNeverOverlap() {
+        QFETCH(qint64, spacing);
         Conversation c("10.0.0.5", 40000, "10.0.0.9", 443, kLadderStart);
-        c.handshake(10 * kLadderMs, 10 * kLadderMs);
-        for (int i = 0; i < 40; ++i)
-            c.serverSends(20'000, 1448); // 20 µs apart: far closer than a label
+        c.handshake(300 * kLadderMs, 300 * kLadderMs);
+        for (int i = 0; i < 200; ++i)
+            c.serverSends(spacing, 1448).clientSends(spacing / 4, 0);
         const auto data = buildLadderData(loadFrames(c.frames()), 0);
         LadderOptions options;
+        options.minLabelWidth = 200;
+        options.pixelsPerSecond = 1000; // a round trip is 600 px
         const LadderLayout layout(data, options);
+        // Widths that vary, as labels with badges and long numbers do.
+        const auto width = [](std::size_t index) { return 210.0 + (index * 37 % 5) * 60.0; };
         const auto drawn = layout.arrowsToDraw(0, layout.contentHeight());
-        const auto placements = layout.labelPlacements(drawn);
+        const auto placements = layout.labelPlacements(drawn, width);
         int shown = 0;
         for (std::size_t i = 0; i < placements.size(); ++i) {
             if (!placements[i].shown)
                 continue;
             ++shown;
-            for (std::size_t j = 0; j < i; ++j) {
-                if (!placements[j].shown)
-                    continue;
-                const QPointF a = placements[i].anchor;
-                const QPointF b = placements[j].anchor;
-                QVERIFY(std::abs(a.y() - b.y()) >= options.lineHeight ||
-                        std::abs(a.x() - b.x()) >= options.labelWidth);
-            }
+            const QRectF rect = placements[i].rect;
+            QCOMPARE(rect.width(), width(drawn[i]));
+            QCOMPARE(rect.height(), options.lineHeight);
+            QVERIFY(rect.left() >= layout.columns().clientX);
+            QVERIFY(rect.right() <= layout.columns().serverX);
+            for (std::size_t j = 0; j < i; ++j)
+                QVERIFY2(!placements[j].shown || !placements[j].rect.intersects(rect),
+                         qPrintable(QStringLiteral("#%1 and #%2").arg(drawn[j]).arg(drawn[i])));
         }
         QVERIFY(shown >= 3);
         QVERIFY(shown < static_cast<int>(drawn.size()));
+    }
+
+    void defaultZoom_data() {
+        QTest::addColumn<int>("story");
+        QTest::addColumn<double>("viewHeight");
+        QTest::addColumn<bool>("whole");
+        QTest::addColumn<bool>("roundTripPerScreen");
+        QTest::newRow("short loopback connection: all of it")
+            << int(Story::ShortLoopback) << 700.0 << true << false;
+        QTest::newRow("long lossy transfer: at least 15 packets on the first screen")
+            << int(Story::LongLossy) << 700.0 << false << false;
+        QTest::newRow("long lossy transfer, tall window: a round trip per screen")
+            << int(Story::LongLossy) << 2000.0 << false << true;
+        QTest::newRow("60 s idle gap, cut from the axis: all of it")
+            << int(Story::IdleMinute) << 700.0 << true << false;
+    }
+    void defaultZoom() {
+        QFETCH(int, story);
+        QFETCH(double, viewHeight);
+        QFETCH(bool, whole);
+        QFETCH(bool, roundTripPerScreen);
+        const auto data = storyConnection(static_cast<Story>(story));
+        LadderOptions options;
+        options.viewHeight = viewHeight;
+        const LadderLayout layout(data, options);
+        std::size_t onFirstScreen = 0;
+        while (onFirstScreen < data->packetCount() && layout.yForPacket(onFirstScreen) < viewHeight)
+            ++onFirstScreen;
+        const QString what = QStringLiteral("%1 of %2 packets on the first screen, %3 px/s")
+                                 .arg(onFirstScreen)
+                                 .arg(data->packetCount())
+                                 .arg(layout.pixelsPerSecond());
+        QCOMPARE(layout.contentHeight() <= viewHeight + 0.5, whole);
+        if (whole)
+            QVERIFY2(onFirstScreen == data->packetCount(), qPrintable(what));
+        else
+            QVERIFY2(onFirstScreen >= 15 && onFirstScreen < data->packetCount(), qPrintable(what));
+        const double rttZoom = 600 / (static_cast<double>(*data->summary.handshakeRtt()) / 1e9);
+        QVERIFY2(layout.pixelsPerSecond() <= rttZoom * 1.0001 || whole, qPrintable(what));
+        if (roundTripPerScreen)
+            QVERIFY2(std::abs(layout.pixelsPerSecond() - rttZoom) < 1e-6 * rttZoom,
+                     qPrintable(what));
     }
 
     void tickStep_data() {
@@ -224,6 +278,31 @@ private slots:
     }
 
 private:
+    enum class Story { ShortLoopback, LongLossy, IdleMinute };
+
+    static std::shared_ptr<const LadderData> storyConnection(Story story) {
+        if (story == Story::IdleMinute)
+            return keepAliveConnection();
+        Conversation c("127.0.0.1", 47854, "127.0.0.1", 8000, kLadderStart);
+        if (story == Story::ShortLoopback) {
+            // Like a local HTTP fetch: a 26 µs handshake in a 15 ms connection.
+            c.handshake(14'000, 12'000).clientSends(380'000, 90).serverSends(5'000, 0);
+            c.serverSends(5 * kLadderMs, 204).clientSends(40'000, 0);
+            for (int i = 0; i < 4; ++i)
+                c.serverSends(5'000, 32768).clientSends(10'000, 0);
+            c.serverFin(80'000).clientFin(3 * kLadderMs).serverSends(13'000, 0);
+        } else {
+            // A 60 ms round trip, then two thousand segments with some resent.
+            c.handshake(30 * kLadderMs, 30 * kLadderMs).clientSends(kLadderMs, 300);
+            for (int i = 0; i < 1000; ++i) {
+                c.serverSends(kLadderMs, 1448).clientSends(kLadderMs / 2, 0);
+                if (i % 50 == 49)
+                    c.serverRetransmits(kLadderMs);
+            }
+        }
+        return buildLadderData(loadFrames(c.frames()), 0);
+    }
+
     static std::shared_ptr<const LadderData> keepAliveConnection() {
         Conversation c("10.0.0.5", 40000, "10.0.0.9", 443, kLadderStart);
         c.handshake(5 * kLadderMs, 5 * kLadderMs)

@@ -137,6 +137,26 @@ private slots:
         QCOMPARE(view.ladderLayout()->options().axis, TimeAxis::PerPacket);
     }
 
+    void defaultZoomFollowsTheHeightUntilZoomed() {
+        ConnectionViewState state;
+        LadderView view(&state);
+        view.resize(1000, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        state.setCapture(loadFrames(resetConversation()));
+        state.setConnection(0);
+        const double small = view.ladderLayout()->pixelsPerSecond();
+        // The window reaches its size after the selection: still the whole story.
+        view.resize(1000, 900);
+        QTRY_VERIFY(view.ladderLayout()->pixelsPerSecond() > 2 * small);
+        QVERIFY(view.ladderLayout()->contentHeight() <= view.viewport()->height());
+        view.zoomBy(2);
+        const double zoomed = view.ladderLayout()->pixelsPerSecond();
+        view.resize(1000, 500);
+        QTRY_VERIFY(view.viewport()->height() < 500);
+        QCOMPARE(view.ladderLayout()->pixelsPerSecond(), zoomed); // the reader's zoom stays
+    }
+
     void exportDialogWritesTheChosenRange() {
         ConnectionViewState state;
         LadderView view(&state);

@@ -163,6 +163,12 @@ LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
     LadderExportRequest fixed = request;
     fixed.lastPacket = last;
     applyLabelMetrics(fixed.options);
+    // Without the view's zoom, the one a view would open at, its first
+    // screen where the range begins: a whole short connection fits, a range
+    // of a long one gets a round trip per screen.
+    if (fixed.options.pixelsPerSecond <= 0)
+        fixed.options.pixelsPerSecond =
+            LadderLayout::defaultPixelsPerSecond(*data, fixed.options, fixed.firstPacket);
     const LadderTitle title = makeLadderTitle(*data, request.firstPacket, last);
     const double maxHeight = request.format == LadderFormat::Png
                                  ? kMaxImageHeight / std::max(1.0, request.pixelRatio) -

@@ -13,15 +13,15 @@ constexpr double kMaxContentHeight = 1e9;
 constexpr double kMinWidth = 860;
 // Per-packet rows slant by this share of a row, split at the capture point.
 constexpr double kRowSlant = 0.8;
-// Labels are placed greedily starting this many packets before the first
-// one drawn, so a label's fate does not depend on where the view begins.
-constexpr std::size_t kLabelWalkBack = 64;
-constexpr std::size_t kRecentLabels = 32;
-// Shares of the way from sender to receiver where a label may sit, best first.
-constexpr double kLabelSpots[] = {0.5, 0.3, 0.7, 0.15, 0.85};
 // Hit-testing looks at this many arrows at most on each side of the point.
 constexpr std::size_t kHitCandidates = 400;
+// One round trip this high lets arrows slant at a readable angle and shows
+// a flight of segments as one group, unless the screen is smaller.
 constexpr double kRttHeight = 600;
+constexpr double kRttShareOfScreen = 0.8;
+// The default zoom never shows fewer packets than this on the first screen:
+// a 43 µs loopback handshake at a screen per round trip would show one SYN.
+constexpr std::size_t kFirstScreenPackets = 15;
 
 TimeNs removedTotal(const LadderTimeline& timeline) {
     if (timeline.breaks.empty())
@@ -32,6 +32,21 @@ TimeNs removedTotal(const LadderTimeline& timeline) {
 
 TimeNs maxDelay(const LadderData& data, bool slanted) {
     return slanted ? std::max(data.estimate.clientDelay, data.estimate.serverDelay) : 0;
+}
+
+// Time on the true-time axis, where breaks are cut out: what pixels scale.
+TimeNs axisTime(const LadderTimeline& timeline, TimeNs time) {
+    const auto& breaks = timeline.breaks;
+    const auto after =
+        std::ranges::partition_point(breaks, [&](const Silence& s) { return s.end <= time; });
+    return time -
+           (after == breaks.begin() ? 0 : (after - 1)->removedBefore + (after - 1)->length());
+}
+
+// Pixels of a true-time ladder that do not scale with zoom, in `breaks` breaks.
+double fixedHeight(const LadderOptions& options, std::size_t breaks) {
+    return options.topMargin + options.bottomMargin +
+           static_cast<double>(breaks) * options.breakHeight;
 }
 
 double distanceToSegment(QPointF p, QPointF a, QPointF b) {
@@ -203,46 +218,6 @@ std::vector<std::size_t> LadderLayout::arrowsToDraw(double top, double bottom,
     return drawn;
 }
 
-std::vector<LabelPlacement>
-LadderLayout::labelPlacements(const std::vector<std::size_t>& drawn) const {
-    std::vector<LabelPlacement> result(drawn.size());
-    if (drawn.empty())
-        return result;
-    const double height = m_options.lineHeight;
-    const double half = m_options.labelWidth / 2 + 4;
-    const double lowest = std::min(m_columns.clientX, m_columns.serverX) + half;
-    const double highest = std::max(lowest, std::max(m_columns.clientX, m_columns.serverX) - half);
-    const bool contiguous = drawn.back() - drawn.front() + 1 == drawn.size();
-    std::vector<QPointF> recent; // anchors of the labels placed last
-    const auto place = [&](std::size_t index) {
-        const LadderArrow a = arrow(index);
-        for (double share : kLabelSpots) {
-            const double x =
-                std::clamp(a.start.x() + share * (a.end.x() - a.start.x()), lowest, highest);
-            const QPointF anchor = a.pointAtX(x);
-            if (std::ranges::any_of(recent, [&](QPointF other) {
-                    return std::abs(anchor.y() - other.y()) < height &&
-                           std::abs(anchor.x() - other.x()) < m_options.labelWidth;
-                }))
-                continue;
-            recent.push_back(anchor);
-            if (recent.size() > kRecentLabels)
-                recent.erase(recent.begin());
-            return LabelPlacement{true, anchor};
-        }
-        return LabelPlacement{};
-    };
-    if (contiguous) {
-        const std::size_t from =
-            drawn.front() > kLabelWalkBack ? drawn.front() - kLabelWalkBack : 0;
-        for (std::size_t index = from; index < drawn.front(); ++index)
-            place(index);
-    }
-    for (std::size_t i = 0; i < drawn.size(); ++i)
-        result[i] = place(drawn[i]);
-    return result;
-}
-
 std::optional<std::size_t> LadderLayout::packetAt(QPointF point, double tolerance) const {
     auto [first, last] = packetsBetween(point.y() - tolerance, point.y() + tolerance);
     if (last - first > 2 * kHitCandidates) {
@@ -308,23 +283,45 @@ std::vector<AxisStretch> LadderLayout::stretchesBetween(double top, double botto
     return stretches;
 }
 
-double LadderLayout::defaultPixelsPerSecond(const LadderData& data, const LadderOptions& options) {
-    // With a known round trip, one round trip fills about a screen: arrows
-    // slant at a readable angle and a flight of segments reads as one group.
+double LadderLayout::defaultPixelsPerSecond(const LadderData& data, const LadderOptions& options,
+                                            std::size_t firstPacket) {
+    const LadderTimeline& timeline = data.timeline;
+    const double span =
+        static_cast<double>(std::max<TimeNs>(axisTime(timeline, timeline.duration), 1));
+    const double limit = kMaxContentHeight / 2 / span * 1e9;
+    const double fit = fittingPixelsPerSecond(data, options, options.viewHeight);
+    const std::size_t count = data.packetCount();
+    // The whole story on one screen, when there is room for every label.
+    const double room = options.viewHeight - fixedHeight(options, timeline.breaks.size());
+    if (count == 0 || static_cast<double>(count) * options.lineHeight <= room)
+        return std::min(fit, limit);
+
     const auto rtt = data.summary.handshakeRtt();
-    const double gap = static_cast<double>(std::max<TimeNs>(data.timeline.typicalGap, 1000));
-    const double wanted = rtt && *rtt > 0 ? kRttHeight / static_cast<double>(*rtt) * 1e9
-                                          : 1.4 * options.lineHeight / gap * 1e9;
-    const double span = static_cast<double>(
-        std::max<TimeNs>(data.timeline.duration - removedTotal(data.timeline), 1));
-    return std::min(wanted, kMaxContentHeight / 2 / span * 1e9);
+    const double gap = static_cast<double>(std::max<TimeNs>(timeline.typicalGap, 1000));
+    const double rttHeight = std::min(kRttHeight, kRttShareOfScreen * options.viewHeight);
+    double wanted = rtt && *rtt > 0 ? rttHeight / static_cast<double>(*rtt) * 1e9
+                                    : 1.4 * options.lineHeight / gap * 1e9;
+    // Zoomed out just enough that packet `last` passes the capture point on
+    // the first screen, below the room left for the first slanted arrow.
+    const std::size_t first = std::min(firstPacket, count - 1);
+    const std::size_t last = std::min(count, first + kFirstScreenPackets) - 1;
+    const TimeNs firstTime = data.relativeTime(first);
+    const TimeNs lastTime = data.relativeTime(last);
+    const auto breaksOnScreen = static_cast<std::size_t>(std::ranges::count_if(
+        timeline.breaks, [&](const Silence& s) { return firstTime < s.end && s.end <= lastTime; }));
+    const bool slanted = options.slanted && data.estimate.known();
+    const double reach = static_cast<double>(std::max<TimeNs>(
+        axisTime(timeline, lastTime) - axisTime(timeline, firstTime) + maxDelay(data, slanted), 1));
+    const double firstScreen =
+        std::max(options.viewHeight - fixedHeight(options, breaksOnScreen), 40.0) / reach * 1e9;
+    wanted = std::min(wanted, firstScreen);
+    return std::min(std::max(wanted, fit), limit);
 }
 
 double LadderLayout::fittingPixelsPerSecond(const LadderData& data, const LadderOptions& options,
                                             double height) {
     const bool slanted = options.slanted && data.estimate.known();
-    const double fixed = options.topMargin + options.bottomMargin +
-                         static_cast<double>(data.timeline.breaks.size()) * options.breakHeight;
+    const double fixed = fixedHeight(options, data.timeline.breaks.size());
     const double span = static_cast<double>(std::max<TimeNs>(
         data.timeline.duration - removedTotal(data.timeline) + 2 * maxDelay(data, slanted), 1));
     return std::max(height - fixed, 40.0) / span * 1e9;

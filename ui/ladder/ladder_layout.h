@@ -3,7 +3,9 @@
 #include "ladder/ladder_data.h"
 
 #include <QPointF>
+#include <QRectF>
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -22,9 +24,14 @@ struct LadderOptions {
     double rowHeight = 24;      // per-packet axis
     double breakHeight = 34;    // an idle break on the true-time axis
     double width = 1000;
-    double lineHeight = 15;  // of one label line, in the painter's font
-    double labelWidth = 300; // of a typical arrow label, in the painter's font
-    double topMargin = 12;
+    double lineHeight = 15; // of one label line, in the painter's font
+    // Of the narrowest label any packet can have, in the painter's font: a
+    // spot too crowded for it is too crowded for every label, so most
+    // candidates in a dense stretch are rejected without measuring theirs.
+    double minLabelWidth = 150;
+    // Of the first screen, which the default zoom tries to fill with the whole story.
+    double viewHeight = 800;
+    double topMargin = 18; // room for the label above a first arrow that is flat
     double bottomMargin = 24;
 };
 
@@ -51,12 +58,17 @@ struct LadderArrow {
     QPointF pointAtX(double x) const;
 };
 
-// Where an arrow's label goes: centred on `anchor.x()`, its bottom on the
-// arrow at `anchor`.
+// Where an arrow's label goes: `rect` is all it covers (text, padding and
+// badges); its bottom edge touches the arrow at `anchor`.
 struct LabelPlacement {
     bool shown = false;
     QPointF anchor;
+    QRectF rect;
 };
+
+// The full width of a packet's label as painted; never narrower than the
+// painted text (an upper bound is fine), never narrower than minLabelWidth.
+using LabelWidths = std::function<double(std::size_t index)>;
 
 // A stretch of content between two breaks, for the ruler.
 struct AxisStretch {
@@ -101,16 +113,22 @@ public:
     // tries a few spots along its arrow (a slanted arrow's label moves down
     // as it moves right) and is dropped when none is free. Decided greedily
     // from a little before the first, so labels do not flicker on scrolling.
-    std::vector<LabelPlacement> labelPlacements(const std::vector<std::size_t>& drawn) const;
+    // Defined in ladder_label_placement.cpp.
+    std::vector<LabelPlacement> labelPlacements(const std::vector<std::size_t>& drawn,
+                                                const LabelWidths& widths) const;
     std::optional<std::size_t> packetAt(QPointF point, double tolerance = 6) const;
 
     std::vector<BreakBand> breaksBetween(double top, double bottom) const;
     std::vector<AxisStretch> stretchesBetween(double top, double bottom) const;
 
-    // A zoom at which one handshake round trip is about a screen high (or,
-    // without a handshake, the median gap between packets about one label),
+    // The zoom a connection opens at: the whole connection when it fits
+    // options.viewHeight with a label's height per packet; else one
+    // handshake round trip about a screen high (without a handshake, the
+    // median gap between packets about one label), but never so deep that
+    // the first screen (from `firstPacket` on) holds fewer than 15 packets;
     // limited so the content stays within a scrollable height.
-    static double defaultPixelsPerSecond(const LadderData& data, const LadderOptions& options);
+    static double defaultPixelsPerSecond(const LadderData& data, const LadderOptions& options,
+                                         std::size_t firstPacket = 0);
     // The zoom at which the whole connection fits into `height` pixels.
     static double fittingPixelsPerSecond(const LadderData& data, const LadderOptions& options,
                                          double height);

@@ -1,6 +1,7 @@
 #include "ladder/ladder_painter.h"
 
 #include "format/units.h"
+#include "ladder/ladder_label_text.h"
 #include "ladder/ladder_labels.h"
 #include "ladder/ladder_style.h"
 #include "ladder/ladder_ticks.h"
@@ -187,20 +188,20 @@ void LadderPainter::paintBreaks(QPainter& painter, const LadderPaintParams& para
 }
 
 void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t>& drawn) const {
+    using namespace label_geometry;
     const LadderData& data = m_layout.data();
-    const std::vector<LabelPlacement> placements = m_layout.labelPlacements(drawn);
+    LabelTexts texts(data, painter.device());
+    const std::vector<LabelPlacement> placements = m_layout.labelPlacements(drawn, texts.widths());
     const QFont font = labelFont();
     QFont bold = font;
     bold.setBold(true);
-    const QFontMetricsF metrics(font);
-    const QFontMetricsF badgeMetrics(smallFont());
-    const double height = metrics.height();
+    const double height = QFontMetricsF(font).height();
     for (std::size_t i = 0; i < drawn.size(); ++i) {
         const std::size_t index = drawn[i];
         const PacketRecord& packet = data.packet(index);
-        const std::vector<Badge> badges = badgesFor(packet.analysis());
         if (!placements[i].shown) {
             // Too close to a neighbour for text; the mark still shows.
+            const std::vector<Badge> badges = badgesFor(packet.analysis());
             if (!badges.empty()) {
                 const LadderArrow arrow = m_layout.arrow(index);
                 painter.setPen(QPen(Qt::white, 1));
@@ -210,37 +211,38 @@ void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t
             }
             continue;
         }
-        const TextPiece frame(frameLabel(data, index), bold, painter.device());
-        const TextPiece time(QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
-                                 QStringLiteral("  "),
-                             font, painter.device());
-        const TextPiece text(arrowLabel(data, index), font, painter.device());
-        const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
-        double badgesWidth = 0;
-        for (const Badge& badge : badges)
-            badgesWidth += badgeMetrics.horizontalAdvance(badge.text) + 11;
-        const double total = frame.width() + time.width() + text.width() + badgesWidth;
-        const QPointF anchor = placements[i].anchor;
-        double x = anchor.x() - total / 2;
-        const double top = anchor.y() - height - 1;
-        painter.fillRect(QRectF(x - 3, top, total + 6 - badgesWidth, height),
+        // The placement's rect is at least as wide as all of this, which is
+        // what keeps labels apart; pieces go left to right at their true widths.
+        const LabelText& label = texts.text(index);
+        const TextPiece frame(label.frame, bold, painter.device());
+        const TextPiece time(label.time, font, painter.device());
+        const TextPiece fields(label.fields, font, painter.device());
+        const QRectF rect = placements[i].rect;
+        const double top = rect.top();
+        const double textWidth = frame.width() + time.width() + fields.width();
+        painter.fillRect(QRectF(rect.left(), top, textWidth + 2 * kPadding, height),
                          QColor(255, 255, 255, 215));
+        const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
         painter.setPen(kText);
-        x = frame.draw(painter, x, top, height);
+        double x = frame.draw(painter, rect.left() + kPadding, top, height);
         painter.setPen(kMutedText);
         x = time.draw(painter, x, top, height);
         painter.setPen(kind == ArrowKind::Rst ? arrowStyle(kind).color : kText);
-        x = text.draw(painter, x, top, height) + 5;
-        for (const Badge& badge : badges)
-            x += paintBadge(painter, QPointF(x, top + 1), badge) + 3;
+        x = fields.draw(painter, x, top, height) + kPadding;
+        for (const Badge& badge : label.badges)
+            x += kBadgeGap + paintBadge(painter, QPointF(x + kBadgeGap, top + 1), badge);
     }
 }
 
 void applyLabelMetrics(LadderOptions& options) {
     const QFontMetricsF metrics(labelFont());
     options.lineHeight = std::ceil(metrics.height()) + 1;
-    options.labelWidth = metrics.horizontalAdvance(
-        QStringLiteral("#1234  12.345 ms  PA  Seq=12345 Ack=12345 Len=1448 Win=65535"));
+    // The shortest label a packet can have; any other adds characters to it.
+    const LabelText shortest{QStringLiteral("#1"),
+                             QStringLiteral("  0.000 ms  "),
+                             QStringLiteral("-  Seq=0 Len=0 Win=0"),
+                             {}};
+    options.minLabelWidth = LabelMeasure().width(shortest);
 }
 
 void LadderPainter::paintNotes(QPainter& painter, const LadderPaintParams& params) const {

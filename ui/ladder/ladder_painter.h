@@ -44,8 +44,8 @@ private:
     const LadderLayout& m_layout;
 };
 
-// Sets the label line height and typical width from the label font, which
-// the layout needs to keep labels apart.
+// Sets the label line height and narrowest label width from the label
+// font, which the layout needs to keep labels apart.
 void applyLabelMetrics(LadderOptions& options);
 // Draws an analysis badge with its top-left corner at `topLeft`; returns its width.
 double paintBadge(QPainter& painter, QPointF topLeft, const Badge& badge);

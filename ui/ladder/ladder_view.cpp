@@ -65,6 +65,7 @@ void LadderView::onConnectionChanged(int connection) {
         m_data = buildLadderData(m_state->capture(), static_cast<std::uint32_t>(connection));
         m_options.pixelsPerSecond = 0; // the default zoom for this connection
         m_options.rowHeight = 24;
+        m_defaultZoom = true;
         relayout(0);
         verticalScrollBar()->setValue(0);
     } else {
@@ -82,8 +83,10 @@ void LadderView::onSelectedPacketChanged(qint64 index) {
 void LadderView::onVisibleRangeChanged(TimeNs begin, TimeNs end, QObject* source) {
     if (source == this || !m_layout || !m_state->zoomLinked() || end <= begin)
         return;
-    if (m_options.axis == TimeAxis::TrueTime)
+    if (m_options.axis == TimeAxis::TrueTime) {
         m_options.pixelsPerSecond = bodyHeight() / static_cast<double>(end - begin) * 1e9;
+        m_defaultZoom = false;
+    }
     relayout(0);
     m_publishing = true;
     verticalScrollBar()->setValue(qRound(m_layout->yForTime(begin)));
@@ -98,6 +101,7 @@ void LadderView::relayout(double anchorY) {
     const std::optional<TimeNs> anchorTime =
         m_layout ? std::optional(m_layout->timeForY(anchorContent)) : std::nullopt;
     m_options.width = viewport()->width();
+    m_options.viewHeight = bodyHeight();
     m_layout = std::make_unique<LadderLayout>(m_data, m_options);
     m_options.pixelsPerSecond = m_layout->pixelsPerSecond();
     updateScrollBar();
@@ -150,6 +154,7 @@ void LadderView::setSlanted(bool slanted) {
 void LadderView::zoomBy(double factor) {
     if (!m_layout)
         return;
+    m_defaultZoom = false;
     if (m_options.axis == TimeAxis::PerPacket)
         m_options.rowHeight =
             std::clamp(m_options.rowHeight * factor, kMinRowHeight, kMaxRowHeight);
@@ -166,6 +171,7 @@ void LadderView::zoomBy(double factor) {
 void LadderView::fitConnection() {
     if (!m_data || m_data->packetCount() == 0)
         return;
+    m_defaultZoom = false;
     if (m_options.axis == TimeAxis::PerPacket)
         m_options.rowHeight =
             std::clamp((bodyHeight() - 60) / static_cast<double>(m_data->packetCount()),
@@ -251,7 +257,11 @@ void LadderView::paintEvent(QPaintEvent*) {
 
 void LadderView::resizeEvent(QResizeEvent* event) {
     QAbstractScrollArea::resizeEvent(event);
-    if (m_layout && std::abs(m_options.width - viewport()->width()) >= 1)
+    const bool heightChanged = std::abs(m_options.viewHeight - bodyHeight()) >= 1;
+    if (m_layout && m_defaultZoom && heightChanged)
+        m_options.pixelsPerSecond = 0;
+    if (m_layout &&
+        (std::abs(m_options.width - viewport()->width()) >= 1 || m_options.pixelsPerSecond == 0))
         relayout(0);
     else
         updateScrollBar();

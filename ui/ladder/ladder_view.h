@@ -77,6 +77,9 @@ private:
     LadderOptions m_options;
     std::optional<std::size_t> m_hovered;
     bool m_publishing = false;
+    // Until the reader zooms, the default zoom follows the view's height: the
+    // window often gets its final size only after a connection is selected.
+    bool m_defaultZoom = false;
 };
 
 } // namespace tcpladder::ui

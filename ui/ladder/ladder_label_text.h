@@ -1,0 +1,80 @@
+#pragma once
+
+#include "ladder/ladder_data.h"
+#include "ladder/ladder_layout.h"
+#include "ladder/ladder_style.h"
+
+#include <QFontMetricsF>
+#include <QString>
+#include <array>
+#include <cstddef>
+#include <unordered_map>
+#include <vector>
+
+class QPaintDevice;
+
+namespace tcpladder::ui {
+
+// An arrow's label in the pieces painted one after another: the frame
+// number (bold), the time, the segment's fields, then its analysis badges.
+struct LabelText {
+    QString frame;
+    QString time;
+    QString fields;
+    std::vector<Badge> badges;
+};
+
+LabelText labelText(const LadderData& data, std::size_t index);
+
+// How a label is laid out, shared by measuring and painting so the two agree.
+namespace label_geometry {
+constexpr double kPadding = 3;  // white space either side of the text
+constexpr double kBadgeGap = 3; // before each badge
+constexpr double kBadgeExtra = 8;
+} // namespace label_geometry
+
+// Label widths without shaping text: the sum of the characters' advances in
+// the painting device's metrics, plus a pixel of slack per piece. Shaping
+// these Latin strings adds no ligatures, and kerning only narrows them, so
+// the sum is an upper bound of the painted width at a fraction of the cost;
+// a dense ladder measures hundreds of candidate labels per frame.
+class LabelMeasure {
+public:
+    explicit LabelMeasure(QPaintDevice* device = nullptr);
+
+    // The whole label: padding, text and badges.
+    double width(const LabelText& text) const;
+    double lineWidth(const QString& text, bool bold) const;
+    double badgeWidth(const QString& text) const;
+
+private:
+    struct Advances {
+        explicit Advances(const QFontMetricsF& metrics);
+        double sum(const QString& text) const;
+        QFontMetricsF metrics;
+        std::array<double, 128> ascii{};
+    };
+    Advances m_regular;
+    Advances m_bold;
+    Advances m_badge;
+};
+
+// The labels of one paint: each packet's text is built once, measured for
+// the layout's placement and kept for painting.
+class LabelTexts {
+public:
+    LabelTexts(const LadderData& data, QPaintDevice* device) : m_data(data), m_measure(device) {}
+
+    const LabelText& text(std::size_t index);
+    double width(std::size_t index) { return m_measure.width(text(index)); }
+    LabelWidths widths() {
+        return [this](std::size_t index) { return width(index); };
+    }
+
+private:
+    const LadderData& m_data;
+    LabelMeasure m_measure;
+    std::unordered_map<std::size_t, LabelText> m_texts;
+};
+
+} // namespace tcpladder::ui
