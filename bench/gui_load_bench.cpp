@@ -31,9 +31,8 @@ int main(int argc, char** argv) {
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(1);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        largestGapMs = std::max(largestGapMs, sinceTick.restart());
-    });
+    QObject::connect(&probe, &QTimer::timeout,
+                     [&] { largestGapMs = std::max(largestGapMs, sinceTick.restart()); });
 
     int exitCode = 1;
     QObject::connect(&window, &tcpladder::ui::MainWindow::captureLoaded, [&] {

@@ -5,7 +5,11 @@
 namespace tcpladder::test {
 
 // The shared corpus and oracle lie beside the project checkout.
-inline std::string sharedDir() { return std::string(TCPLADDER_SOURCE_DIR) + "/../shared"; }
-inline std::string corpusDir() { return sharedDir() + "/corpus"; }
+inline std::string sharedDir() {
+    return std::string(TCPLADDER_SOURCE_DIR) + "/../shared";
+}
+inline std::string corpusDir() {
+    return sharedDir() + "/corpus";
+}
 
 } // namespace tcpladder::test

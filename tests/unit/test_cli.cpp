@@ -136,9 +136,9 @@ private slots:
 
     // The bundled sample: a download, a client reset, a lossy transfer.
     void sampleCaptureAnswersTheUsualQuestions() {
-        const Run run = runCli({"connections", QStringLiteral(TCPLADDER_SOURCE_DIR) +
-                                                   "/resources/samples/sample.pcap",
-                                "--format", "json"});
+        const Run run = runCli(
+            {"connections", QStringLiteral(TCPLADDER_SOURCE_DIR) + "/resources/samples/sample.pcap",
+             "--format", "json"});
         QCOMPARE(run.exitCode, 0);
         const QJsonArray connections = QJsonDocument::fromJson(run.out.toUtf8()).array();
         QCOMPARE(connections.size(), 3);

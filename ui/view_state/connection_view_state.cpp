@@ -28,10 +28,9 @@ void ConnectionViewState::setConnection(int connection) {
 }
 
 void ConnectionViewState::setSelectedPacket(qint64 index) {
-    const qint64 count =
-        m_connection < 0 ? 0
-                         : static_cast<qint64>(m_capture->packets.packetCount(
-                               static_cast<std::uint32_t>(m_connection)));
+    const qint64 count = m_connection < 0 ? 0
+                                          : static_cast<qint64>(m_capture->packets.packetCount(
+                                                static_cast<std::uint32_t>(m_connection)));
     if (index < -1 || index >= count)
         index = -1;
     if (index == m_selectedPacket)

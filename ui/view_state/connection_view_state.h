@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QObject>
-#include <memory>
-
 #include "common/time_ns.h"
 #include "load/loaded_capture.h"
+
+#include <QObject>
+#include <memory>
 
 namespace tcpladder::ui {
 
