@@ -47,6 +47,10 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     for (const QString& name : {tr("Sequence"), tr("Throughput"), tr("RTT"), tr("Window")})
         m_tabs->addTab(name);
     m_tabs->setDocumentMode(true);
+    // Scroll buttons rather than a wide minimum: the column may be narrow.
+    m_tabs->setUsesScrollButtons(true);
+    m_tabs->setExpanding(false);
+    m_tabs->setMinimumWidth(140);
     m_direction->setToolTip(tr("Chart the other direction of the connection"));
     for (const TimeNs window : kThroughputWindows)
         m_throughputWindow->addItem(window == 0 ? tr("Auto window")
@@ -69,10 +73,10 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     m_note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 
     auto* top = new QHBoxLayout;
-    top->addWidget(m_tabs);
+    top->addWidget(m_tabs, 3);
     top->addStretch();
     top->addWidget(m_throughputWindow);
-    top->addWidget(m_direction, 1);
+    top->addWidget(m_direction, 2);
     top->addWidget(m_linkZoom);
     top->addWidget(reset);
     auto* bottom = new QHBoxLayout;

@@ -44,12 +44,13 @@ bool restoreWindowState(const WindowStateParts& parts) {
 }
 
 void applyDefaultSplitSizes(const WindowStateParts& parts) {
-    // Table a third, the connection below; the ladder a bit wider than the
-    // chart column, and the chart most of that column's height.
+    // Table a third, the connection below; the ladder wide enough for its
+    // labels and side notes (about 870 px at 1366), the chart most of the
+    // right column's height.
     const int height = parts.splitter->height();
     parts.splitter->setSizes({height * 3 / 10, height * 7 / 10});
     const int width = parts.connectionSplitter->width();
-    parts.connectionSplitter->setSizes({width * 11 / 20, width * 9 / 20});
+    parts.connectionSplitter->setSizes({width * 16 / 25, width * 9 / 25});
     const int side = parts.sideSplitter->height();
     parts.sideSplitter->setSizes({side * 7 / 10, side * 3 / 10});
 }
