@@ -30,6 +30,7 @@ public:
         const auto started = std::chrono::steady_clock::now();
         DecodePipeline pipeline(m_source);
         m_pipeline = &pipeline;
+        const std::uint64_t interval = std::max<std::uint64_t>(m_options.progressInterval, 1);
         bool stopped = false;
         while (!stopped) {
             const std::vector<DecodedFrame>* batch = pipeline.next();
@@ -44,7 +45,7 @@ public:
                     break;
                 }
                 addFrame(frame);
-                if (m_capture->frames % m_options.progressInterval == 0 && !reportProgress()) {
+                if (m_capture->frames % interval == 0 && !reportProgress()) {
                     m_capture->cancelled = true;
                     stopped = true;
                     break;
