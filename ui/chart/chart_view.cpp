@@ -32,10 +32,6 @@ QString kHint() {
                          "double-click or Esc resets");
 }
 
-QString endpointText(const Endpoint& endpoint) {
-    return toQString(formatEndpoint(endpoint.address, endpoint.port));
-}
-
 } // namespace
 
 ChartView::ChartView(ConnectionViewState* state, QWidget* parent)

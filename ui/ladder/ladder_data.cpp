@@ -83,8 +83,8 @@ std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCa
     data->clientSide = info.clientSide();
     data->timeline = buildTimeline(*capture, connection, thresholds, &data->summary);
     data->estimate = estimateCapturePoint(data->summary.synToSynAck, data->summary.synAckToAck);
-    data->clientName = toQString(formatEndpoint(info.client().address, info.client().port));
-    data->serverName = toQString(formatEndpoint(info.server().address, info.server().port));
+    data->clientName = endpointText(info.client());
+    data->serverName = endpointText(info.server());
     data->capture = std::move(capture);
     if (data->packetCount() == 0)
         return data;

@@ -56,10 +56,6 @@ bool endpointLess(const Endpoint& a, const Endpoint& b) {
     return a.port < b.port;
 }
 
-QString endpointText(const Endpoint& endpoint) {
-    return toQString(formatEndpoint(endpoint.address, endpoint.port));
-}
-
 QString optionalDuration(const std::optional<TimeNs>& value) {
     return value ? formatDuration(*value) : QString();
 }

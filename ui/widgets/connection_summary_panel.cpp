@@ -15,10 +15,6 @@
 namespace tcpladder::ui {
 namespace {
 
-QString endpointText(const Endpoint& endpoint) {
-    return toQString(formatEndpoint(endpoint.address, endpoint.port));
-}
-
 QString orNone(const std::optional<TimeNs>& value, const QString& none) {
     return value ? formatDuration(*value) : none;
 }
