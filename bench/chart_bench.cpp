@@ -36,7 +36,6 @@ std::shared_ptr<LoadedCapture> synthesize(std::size_t packets) {
     auto capture = std::make_shared<LoadedCapture>();
     Connection c;
     c.firstTime = 1'000'000'000;
-    capture->windowShifts.push_back({7, 7});
     capture->connectionStarts.push_back({1, 0});
     capture->connectionLinkTypes.push_back(1);
     QRandomGenerator random(7);
@@ -47,7 +46,7 @@ std::shared_ptr<LoadedCapture> synthesize(std::size_t packets) {
         PacketRecord::Fields f;
         f.time = time;
         f.frame = i + 1;
-        f.windowScaled = true;
+        f.windowShift = 7;
         f.rawWindow = 2048;
         if (i % 3 == 2) {
             f.side = kSideB;

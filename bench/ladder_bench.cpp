@@ -73,7 +73,6 @@ std::shared_ptr<const LoadedCapture> bulkConnection() {
     connection.firstFrame = 1;
     connection.lastFrame = frame - 1;
     capture->connections.push_back(connection);
-    capture->windowShifts.push_back({-1, -1});
     capture->connectionStarts.push_back({kStart / kNsPerSecond, 0});
     capture->connectionLinkTypes.push_back(1);
     capture->tcpPackets = capture->frames = store.totalPackets();

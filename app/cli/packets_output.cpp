@@ -29,7 +29,7 @@ PacketRow makeRow(const LoadedCapture& capture, std::uint32_t connection, const 
             p.relativeSeq(),
             p.relativeAck(),
             p.payloadLength(),
-            capture.scaledWindow(connection, p),
+            p.window(),
             analysisWords(p.analysis())};
 }
 

@@ -65,7 +65,7 @@ SegmentAnalysis SequenceAnalysis::add(Side sender, const TcpSegment& segment, Ti
     result.window = segment.window;
     if (!(flags & kSyn) && fwd.windowShift >= 0) {
         result.window = std::uint32_t{segment.window} << fwd.windowShift;
-        result.windowScaled = true;
+        result.windowShift = fwd.windowShift;
     }
 
     noteHandshake(fwd, rev, segment, time);

@@ -32,8 +32,8 @@ struct SegmentAnalysis {
     std::uint32_t relativeSeq = 0;
     std::uint32_t relativeAck = 0; // 0 when ACK is clear
     std::uint32_t window = 0;
-    bool windowScaled = false;
-    std::uint16_t events = 0; // SeqEvent bits
+    std::int8_t windowShift = -1; // the shift applied to `window`; -1 when raw
+    std::uint16_t events = 0;     // SeqEvent bits
 };
 
 // What one sender has shown so far; the fields Wireshark keeps per flow that

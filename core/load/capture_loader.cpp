@@ -7,16 +7,11 @@
 #include "tcp/connection_tracker.h"
 
 #include <algorithm>
-#include <bit>
 #include <chrono>
 #include <sys/stat.h>
 
 namespace tcpladder {
 namespace {
-
-std::int8_t shiftOf(const TrackedSegment& tracked, std::uint16_t rawWindow) {
-    return static_cast<std::int8_t>(std::countr_zero(tracked.window) - std::countr_zero(rawWindow));
-}
 
 class Loader {
 public:
@@ -61,7 +56,6 @@ public:
         }
         reportProgress();
         m_capture->connections = m_tracker.takeConnections();
-        m_capture->windowShifts.resize(m_capture->connections.size(), {-1, -1});
         m_capture->connectionStarts.resize(m_capture->connections.size());
         m_capture->connectionLinkTypes.resize(m_capture->connections.size());
         for (int linkType : m_capture->undecodedLinkTypes)
@@ -102,14 +96,10 @@ private:
         const TrackedSegment tracked =
             m_tracker.add(decoded.src, decoded.dst, decoded.segment, time, frame);
         ++m_capture->tcpPackets;
-        if (tracked.connection >= m_capture->windowShifts.size()) {
-            m_capture->windowShifts.resize(tracked.connection + 1, {-1, -1});
+        if (tracked.connection >= m_capture->connectionStarts.size()) {
             m_capture->connectionStarts.resize(tracked.connection + 1, exact);
             m_capture->connectionLinkTypes.resize(tracked.connection + 1, raw.linkType);
         }
-        const std::uint16_t rawWindow = decoded.segment.window;
-        if (tracked.windowScaled && rawWindow != 0)
-            m_capture->windowShifts[tracked.connection][tracked.side] = shiftOf(tracked, rawWindow);
         PacketRecord::Fields fields;
         fields.time = time;
         fields.frame = frame;
@@ -118,8 +108,8 @@ private:
         fields.relativeSeq = tracked.relativeSeq;
         fields.relativeAck = tracked.relativeAck;
         fields.payloadLength = decoded.segment.payloadLength;
-        fields.rawWindow = rawWindow;
-        fields.windowScaled = tracked.windowScaled;
+        fields.rawWindow = decoded.segment.window;
+        fields.windowShift = tracked.windowShift;
         fields.flags = decoded.segment.flags;
         fields.analysis = tracked.analysis;
         m_capture->packets.append(tracked.connection, PacketRecord(fields));

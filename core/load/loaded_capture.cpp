@@ -23,14 +23,6 @@ SplitTime split(std::int64_t epochSeconds, std::int64_t time) {
 
 } // namespace
 
-std::uint32_t LoadedCapture::scaledWindow(std::uint32_t connection,
-                                          const PacketRecord& record) const {
-    const std::int8_t shift = windowShifts[connection][record.side()];
-    if (!record.windowScaled() || shift <= 0)
-        return record.rawWindow();
-    return std::uint32_t{record.rawWindow()} << shift;
-}
-
 std::string LoadedCapture::epochText(TimeNs time) const {
     return epochText(EpochTime{epochSeconds, time});
 }

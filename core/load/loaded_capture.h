@@ -37,9 +37,6 @@ struct LoadedCapture {
     bool cancelled = false;
     std::vector<std::string> warnings;   // damage, unsupported link types, limits reached
     std::vector<Connection> connections; // by id, in order of first packet
-    // Window scale shift per connection and side (-1: none known), for
-    // turning a record's raw window into the scaled one.
-    std::vector<std::array<std::int8_t, 2>> windowShifts;
     // Each connection's first packet time, exact even where it lies too far
     // from `epochSeconds` for a TimeNs (captures can mix such times).
     std::vector<EpochTime> connectionStarts;
@@ -47,7 +44,6 @@ struct LoadedCapture {
     std::vector<int> connectionLinkTypes;
     PacketStore packets;
 
-    std::uint32_t scaledWindow(std::uint32_t connection, const PacketRecord& record) const;
     // "S.NNNNNNNNN" seconds since the epoch, as Wireshark's frame.time_epoch.
     std::string epochText(TimeNs time) const;
     static std::string epochText(EpochTime time);

@@ -21,7 +21,7 @@ public:
         std::uint32_t relativeAck = 0;
         std::uint32_t payloadLength = 0;
         std::uint16_t rawWindow = 0;
-        bool windowScaled = false;
+        std::int8_t windowShift = -1; // -1: the scale was not known, the window is raw
         std::uint8_t flags = 0;
         std::uint16_t analysis = 0;
     };
@@ -36,8 +36,12 @@ public:
           m_offsetLow(static_cast<std::uint32_t>(fields.fileOffset)),
           m_offsetHigh(static_cast<std::uint16_t>(fields.fileOffset >> 32)),
           m_window(fields.rawWindow),
-          m_analysisAndScaled(static_cast<std::uint16_t>((fields.analysis & ~kScaledBit) |
-                                                         (fields.windowScaled ? kScaledBit : 0))),
+          m_analysisAndWindowShift(static_cast<std::uint16_t>(
+              (fields.analysis & kAnalysisMask) |
+              (fields.windowShift >= 0
+                   ? kScaledBit | (static_cast<unsigned>(fields.windowShift) & 0xF)
+                                      << kShiftPosition
+                   : 0))),
           m_flags(fields.flags) {}
 
     TimeNs time() const { return static_cast<TimeNs>(std::uint64_t{m_timeHigh} << 32 | m_timeLow); }
@@ -48,15 +52,26 @@ public:
     std::uint32_t payloadLength() const { return m_length; }
     std::uint64_t fileOffset() const { return std::uint64_t{m_offsetHigh} << 32 | m_offsetLow; }
     std::uint16_t rawWindow() const { return m_window; }
-    bool windowScaled() const { return m_analysisAndScaled & kScaledBit; }
+    bool windowScaled() const { return m_analysisAndWindowShift & kScaledBit; }
+    // The window as Wireshark shows it: shifted by the scale in force when
+    // this packet was sent (a later window scale option may change it).
+    std::uint32_t window() const {
+        return windowScaled()
+                   ? std::uint32_t{m_window} << ((m_analysisAndWindowShift >> kShiftPosition) & 0xF)
+                   : m_window;
+    }
     std::uint8_t flags() const { return m_flags; }
-    std::uint16_t analysis() const { return m_analysisAndScaled & ~kScaledBit; }
+    std::uint16_t analysis() const { return m_analysisAndWindowShift & kAnalysisMask; }
 
     // Frames past 2^31 cannot be stored; the loader stops there with a warning.
     static constexpr std::uint64_t kMaxFrame = 0x7FFFFFFF;
 
 private:
     static constexpr std::uint32_t kFrameMask = 0x7FFFFFFF;
+    // Analysis bits 0-10, the window shift (at most 14) in bits 11-14, bit 15
+    // set when the window is scaled at all.
+    static constexpr std::uint16_t kAnalysisMask = 0x07FF;
+    static constexpr int kShiftPosition = 11;
     static constexpr std::uint16_t kScaledBit = 0x8000;
 
     std::uint32_t m_timeLow = 0;
@@ -68,7 +83,7 @@ private:
     std::uint32_t m_offsetLow = 0;
     std::uint16_t m_offsetHigh = 0;
     std::uint16_t m_window = 0;
-    std::uint16_t m_analysisAndScaled = 0;
+    std::uint16_t m_analysisAndWindowShift = 0;
     std::uint8_t m_flags = 0;
 };
 

@@ -112,7 +112,7 @@ TrackedSegment ConnectionTracker::add(const IpAddress& src, const IpAddress& dst
     tracked.relativeSeq = analysis.relativeSeq;
     tracked.relativeAck = analysis.relativeAck;
     tracked.window = analysis.window;
-    tracked.windowScaled = analysis.windowScaled;
+    tracked.windowShift = analysis.windowShift;
     tracked.analysis = publicFlags(analysis.events);
     return tracked;
 }

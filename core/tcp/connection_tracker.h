@@ -33,8 +33,8 @@ struct TrackedSegment {
     std::uint32_t relativeSeq = 0;
     std::uint32_t relativeAck = 0; // 0 when ACK is clear
     std::uint32_t window = 0;      // scaled when the scale is known, else raw
-    bool windowScaled = false;
-    std::uint16_t analysis = 0; // AnalysisFlag bits
+    std::int8_t windowShift = -1;  // the shift applied to `window`; -1 when raw
+    std::uint16_t analysis = 0;    // AnalysisFlag bits
 };
 
 // Assigns segments to connections (Wireshark's tcp.stream, including a new

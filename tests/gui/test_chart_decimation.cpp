@@ -25,8 +25,8 @@ LoadedCapture randomConnection(QRandomGenerator& random, int packets) {
     LoadedCapture capture;
     Connection c;
     c.firstTime = 5'000'000'000;
-    capture.windowShifts.push_back({static_cast<std::int8_t>(random.bounded(-1, 8)),
-                                    static_cast<std::int8_t>(random.bounded(-1, 8))});
+    const std::int8_t shifts[2] = {static_cast<std::int8_t>(random.bounded(-1, 8)),
+                                   static_cast<std::int8_t>(random.bounded(-1, 8))};
     std::uint32_t next[2] = {1, 1};
     std::uint32_t acked[2] = {1, 1};
     TimeNs time = c.firstTime;
@@ -40,7 +40,7 @@ LoadedCapture randomConnection(QRandomGenerator& random, int packets) {
         f.frame = static_cast<std::uint64_t>(i) + 1;
         f.side = random.bounded(4) == 0 ? kSideB : kSideA;
         const Side other = f.side == kSideA ? kSideB : kSideA;
-        f.windowScaled = random.bounded(2) == 0;
+        f.windowShift = random.bounded(2) == 0 ? shifts[f.side] : std::int8_t{-1};
         f.rawWindow = static_cast<std::uint16_t>(random.bounded(65536));
         f.flags = kAck;
         f.relativeSeq = next[f.side];

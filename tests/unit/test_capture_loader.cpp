@@ -64,11 +64,32 @@ private slots:
         QCOMPARE(store.packetCount(0), std::size_t{5});
         QCOMPARE(store.at(0, 1).relativeSeq(), 0u);
         QCOMPARE(store.at(0, 1).relativeAck(), 1u);
-        QCOMPARE(store.at(0, 4).relativeAck(), 1001u);              // across the wrap
-        QCOMPARE(capture->scaledWindow(0, store.at(0, 2)), 400u);   // 100 << 2
-        QCOMPARE(capture->scaledWindow(0, store.at(0, 4)), 400u);   // 50 << 3
-        QCOMPARE(capture->scaledWindow(0, store.at(0, 0)), 65535u); // never on a SYN
+        QCOMPARE(store.at(0, 4).relativeAck(), 1001u); // across the wrap
+        QCOMPARE(store.at(0, 2).window(), 400u);       // 100 << 2
+        QCOMPARE(store.at(0, 4).window(), 400u);       // 50 << 3
+        QCOMPARE(store.at(0, 0).window(), 65535u);     // never on a SYN
         QCOMPARE(store.at(0, 4).time() - store.at(0, 0).time(), 30 * kMs);
+    }
+
+    // Wireshark honours a window scale option on any segment from the next
+    // segment on; packets before it keep the shift they were sent with.
+    void aLaterWindowScaleLeavesEarlierWindowsAlone() {
+        const auto capture = load({
+            segment(0, true, {.seq = 10, .flags = 0x02, .options = windowScaleOption(2)}),
+            segment(1, false,
+                    {.seq = 7, .ack = 11, .flags = 0x12, .options = windowScaleOption(3)}),
+            segment(2, true, {.seq = 11, .ack = 8, .flags = 0x10, .window = 100}),
+            segment(3, true,
+                    {.seq = 11,
+                     .ack = 8,
+                     .flags = 0x10,
+                     .window = 100,
+                     .options = windowScaleOption(5)}),
+            segment(4, true, {.seq = 11, .ack = 8, .flags = 0x10, .window = 100}),
+        });
+        const PacketStore& store = capture->packets;
+        QCOMPARE(store.at(0, 2).window(), 400u);
+        QCOMPARE(store.at(0, 4).window(), 3200u);
     }
 
     void newSynOnAClosedTupleStartsANewConnection() {

@@ -16,7 +16,7 @@ PacketRecord record(std::uint64_t frame, Side side) {
     fields.relativeAck = 0xFFFFFFF0u;
     fields.payloadLength = 70000 + static_cast<std::uint32_t>(frame);
     fields.rawWindow = 0xFFFF;
-    fields.windowScaled = frame % 2 == 0;
+    fields.windowShift = frame % 2 == 0 ? 14 : -1;
     fields.flags = 0x18;
     fields.analysis = 0x7FF;
     return PacketRecord(fields);
@@ -37,6 +37,11 @@ private slots:
         QCOMPARE(r.relativeAck(), 0xFFFFFFF0u);
         QCOMPARE(r.rawWindow(), std::uint16_t{0xFFFF});
         QVERIFY(!r.windowScaled());
+        QCOMPARE(r.window(), 0xFFFFu);
+        const PacketRecord scaled = record(2, kSideA);
+        QVERIFY(scaled.windowScaled());
+        QCOMPARE(scaled.window(), 0xFFFFu << 14);
+        QCOMPARE(scaled.analysis(), std::uint16_t{0x7FF});
         QCOMPARE(r.analysis(), std::uint16_t{0x7FF});
         QCOMPARE(r.flags(), std::uint8_t{0x18});
     }

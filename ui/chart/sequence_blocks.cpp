@@ -143,7 +143,7 @@ SequenceBlocks::SequenceBlocks(const LoadedCapture& capture, std::uint32_t conne
             const std::int64_t ack = (r.flags() & kAck) ? u.ack : state.lastAck[r.side()];
             if (r.flags() & kAck) {
                 small.ack.add(time, ack);
-                small.window.add(time, ack + capture.scaledWindow(connection, r));
+                small.window.add(time, ack + r.window());
             }
             if (r.analysis() & kZeroWindow)
                 m_marks.push_back({i, time, SeriesRole::ZeroWindow, ack});

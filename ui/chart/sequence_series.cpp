@@ -88,8 +88,7 @@ void SequencePass::addPacket(std::size_t index, SequenceState& state, bool inRan
     }
     const std::int64_t ack = (r.flags() & kAck) ? u.ack : state.lastAck[r.side()];
     if (r.flags() & kAck) {
-        const auto limit =
-            static_cast<double>(ack + m_capture.scaledWindow(m_request.connection, r));
+        const auto limit = static_cast<double>(ack + r.window());
         ackLine.add(time, static_cast<double>(ack));
         windowLimit.add(time, limit);
         if (inRange) {

@@ -29,7 +29,7 @@ ChartContent buildWindowChart(const ChartRequest& request) {
         const TimeNs time = r.time() - origin;
         const bool inRange = range.inRange(i);
         if (r.side() == receiver && (r.flags() & kAck)) {
-            const auto advertised = static_cast<double>(capture.scaledWindow(conn, r));
+            const auto advertised = static_cast<double>(r.window());
             window.add(time, advertised);
             if (inRange)
                 extent.add(advertised);

@@ -15,9 +15,7 @@ QString arrowLabel(const LadderData& data, std::size_t index) {
                    QStringLiteral("  Seq=%1").arg(packet.relativeSeq());
     if (packet.flags() & kAck)
         text += QStringLiteral(" Ack=%1").arg(packet.relativeAck());
-    text += QStringLiteral(" Len=%1 Win=%2")
-                .arg(packet.payloadLength())
-                .arg(data.capture->scaledWindow(data.connection, packet));
+    text += QStringLiteral(" Len=%1 Win=%2").arg(packet.payloadLength()).arg(packet.window());
     return text;
 }
 

@@ -98,7 +98,7 @@ std::vector<DetailsSection> describePacket(const LoadedCapture& capture, std::ui
     f.emplace_back(QStringLiteral("Payload length"), QString::number(packet.payloadLength()));
     f.emplace_back(QStringLiteral("Window"),
                    QStringLiteral("%1 (raw %2%3)")
-                       .arg(capture.scaledWindow(connection, packet))
+                       .arg(packet.window())
                        .arg(packet.rawWindow())
                        .arg(packet.windowScaled() ? QStringLiteral(", scaled")
                                                   : QStringLiteral(", scale unknown")));
