@@ -1,7 +1,5 @@
 #include "capture/libpcap_source.h"
 
-#include <cerrno>
-#include <cstring>
 #include <pcap/pcap.h>
 
 namespace tcpladder {
@@ -56,13 +54,6 @@ void LibpcapSource::setTimestamp(RawPacket& packet, std::int64_t seconds,
     // Unsigned arithmetic: a hostile timestamp wraps instead of overflowing.
     packet.timestamp = static_cast<TimeNs>(static_cast<std::uint64_t>(seconds) * kNsPerSecond +
                                            static_cast<std::uint64_t>(nanoseconds));
-}
-
-Result<std::unique_ptr<LibpcapSource>> LibpcapSource::open(const std::string& path) {
-    FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file)
-        return Error{std::string(std::strerror(errno))};
-    return openStream(file);
 }
 
 Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file) {

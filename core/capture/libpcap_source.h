@@ -14,7 +14,6 @@ namespace tcpladder {
 // Reads pcap and pcapng through libpcap, always at nanosecond precision.
 class LibpcapSource final : public PacketSource {
 public:
-    static Result<std::unique_ptr<LibpcapSource>> open(const std::string& path);
     // Takes ownership of `file` (e.g. an fmemopen() stream, as the fuzzer uses).
     static Result<std::unique_ptr<LibpcapSource>> openStream(FILE* file);
     ~LibpcapSource() override;
@@ -23,8 +22,6 @@ public:
     std::string errorMessage() const override { return m_error; }
     int linkType() const override { return m_linkType; }
     std::uint64_t bytesRead() const override { return m_offset; }
-
-    bool isPcapng() const { return m_isPcapng; }
 
 private:
     LibpcapSource(pcap* handle, std::unique_ptr<char[]> streamBuffer, bool isPcapng,

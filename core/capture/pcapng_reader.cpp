@@ -369,13 +369,6 @@ PcapngReader::PcapngReader(std::unique_ptr<Impl> impl) : m_impl(std::move(impl))
 
 PcapngReader::~PcapngReader() = default;
 
-Result<std::unique_ptr<PcapngReader>> PcapngReader::open(const std::string& path) {
-    FILE* file = std::fopen(path.c_str(), "rb");
-    if (!file)
-        return Error{std::strerror(errno)};
-    return openStream(file);
-}
-
 Result<std::unique_ptr<PcapngReader>> PcapngReader::openStream(FILE* file) {
     if (!file)
         return Error{"no file to read"};

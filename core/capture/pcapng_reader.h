@@ -15,7 +15,6 @@ namespace tcpladder {
 // a timestamp converted from that interface's resolution and offset.
 class PcapngReader final : public PacketSource {
 public:
-    static Result<std::unique_ptr<PcapngReader>> open(const std::string& path);
     // Takes ownership of `file`.
     static Result<std::unique_ptr<PcapngReader>> openStream(FILE* file);
     ~PcapngReader() override;

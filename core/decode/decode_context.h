@@ -54,7 +54,6 @@ enum class DecodeMiss : std::uint8_t {
 
 struct DecodeContext {
     IpReassembler& reassembler;
-    std::uint64_t frame;
     DecodedTcp& out;
     DecodeMiss miss = DecodeMiss::NotTcp;
     int depth = 0; // tunnel nesting, bounded against crafted loops

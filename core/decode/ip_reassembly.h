@@ -33,8 +33,6 @@ public:
     const std::vector<std::uint8_t>* add(const Key& key, std::uint32_t offset, bool moreFragments,
                                          const std::uint8_t* data, std::size_t length);
 
-    std::size_t pendingDatagrams() const { return m_pending.size(); }
-
 private:
     struct KeyHash {
         std::size_t operator()(const Key& key) const;

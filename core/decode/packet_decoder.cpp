@@ -3,7 +3,7 @@
 namespace tcpladder {
 
 bool PacketDecoder::decode(const RawPacket& packet, DecodedTcp& out) {
-    DecodeContext context{m_reassembler, 0, out};
+    DecodeContext context{m_reassembler, out};
     Layer frame{packet.data, packet.capturedLength,
                 packet.originalLength > packet.capturedLength ? packet.originalLength
                                                               : packet.capturedLength};

@@ -125,7 +125,7 @@ private:
         if (!m_options.progress)
             return true;
         LoadProgress progress;
-        progress.bytesRead = m_pipeline ? m_pipeline->bytesRead() : m_source.bytesRead();
+        progress.bytesRead = m_pipeline->bytesRead();
         progress.fileSize = m_capture->fileSize;
         progress.frames = m_capture->frames;
         progress.tcpPackets = m_capture->tcpPackets;
