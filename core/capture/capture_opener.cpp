@@ -20,15 +20,20 @@ struct Magic {
     std::uint8_t bytes[4];
     Format format;
     std::size_t headerSize; // smallest valid file header (pcapng: an option-less SHB)
+    bool microseconds;      // a pcap file's records count microseconds
 };
 
 constexpr Magic kMagics[] = {
-    {{0xd4, 0xc3, 0xb2, 0xa1}, Format::Pcap, 24}, // microseconds, little-endian
-    {{0xa1, 0xb2, 0xc3, 0xd4}, Format::Pcap, 24}, // microseconds, big-endian
-    {{0x4d, 0x3c, 0xb2, 0xa1}, Format::Pcap, 24}, // nanoseconds, little-endian
-    {{0xa1, 0xb2, 0x3c, 0x4d}, Format::Pcap, 24}, // nanoseconds, big-endian
-    {{0x34, 0xcd, 0xb2, 0xa1}, Format::Pcap, 24}, // Kuznetzov's patched pcap, which libpcap reads
-    {{0xa1, 0xb2, 0xcd, 0x34}, Format::Pcap, 24}, {{0x0a, 0x0d, 0x0d, 0x0a}, Format::Pcapng, 28},
+    {{0xd4, 0xc3, 0xb2, 0xa1}, Format::Pcap, 24, true},  // little-endian
+    {{0xa1, 0xb2, 0xc3, 0xd4}, Format::Pcap, 24, true},  // big-endian
+    {{0x4d, 0x3c, 0xb2, 0xa1}, Format::Pcap, 24, false}, // nanoseconds, little-endian
+    {{0xa1, 0xb2, 0x3c, 0x4d}, Format::Pcap, 24, false}, // nanoseconds, big-endian
+    {{0x34, 0xcd, 0xb2, 0xa1},
+     Format::Pcap,
+     24,
+     true}, // Kuznetzov's patched pcap, which libpcap reads
+    {{0xa1, 0xb2, 0xcd, 0x34}, Format::Pcap, 24, true},
+    {{0x0a, 0x0d, 0x0d, 0x0a}, Format::Pcapng, 28, false},
 };
 constexpr std::size_t kHeadSize = 28;
 
@@ -82,7 +87,7 @@ std::string describeBytes(const std::vector<std::uint8_t>& head) {
 
 // Our own words for the common failures, which libpcap words vaguely
 // ("unknown file format", "truncated dump file; tried to read 4 file header bytes").
-Result<Format> sniffFormat(const std::vector<std::uint8_t>& head) {
+Result<Magic> sniffFormat(const std::vector<std::uint8_t>& head) {
     if (head.empty())
         return Error{"empty file"};
     for (const Magic& magic : kMagics) {
@@ -92,7 +97,7 @@ Result<Format> sniffFormat(const std::vector<std::uint8_t>& head) {
         if (head.size() < magic.headerSize)
             return Error{"truncated file header (" + std::to_string(head.size()) + " of " +
                          std::to_string(magic.headerSize) + " bytes)"};
-        return magic.format;
+        return magic;
     }
     return Error{"not a pcap or pcapng file (starts with bytes " + describeBytes(head) + ")"};
 }
@@ -162,14 +167,14 @@ Result<std::unique_ptr<PacketSource>> openFrom(const Origin& origin) {
     FILE* file = origin.open();
     if (!file)
         return Error{std::strerror(errno)};
-    auto libpcap = LibpcapSource::openStream(file);
+    auto libpcap = LibpcapSource::openStream(file, format.value().microseconds);
     if (libpcap.ok()) {
-        if (format.value() == Format::Pcap)
+        if (format.value().format == Format::Pcap)
             return std::unique_ptr<PacketSource>(std::move(libpcap.value()));
         return std::unique_ptr<PacketSource>(
             std::make_unique<PcapngFallbackSource>(std::move(libpcap.value()), origin));
     }
-    if (format.value() == Format::Pcap)
+    if (format.value().format == Format::Pcap)
         return Error{libpcap.error()};
 
     // libpcap refuses some valid pcapng files already at open; its own

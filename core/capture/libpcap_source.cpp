@@ -15,16 +15,6 @@ std::string stripTrailingNewline(std::string text) {
     return text;
 }
 
-// The first four bytes of a classic pcap file in microseconds, either byte order.
-bool isMicrosecondPcap(FILE* file) {
-    std::uint8_t magic[4] = {};
-    const bool read = std::fread(magic, 1, sizeof magic, file) == sizeof magic;
-    std::rewind(file);
-    return read &&
-           ((magic[0] == 0xd4 && magic[1] == 0xc3 && magic[2] == 0xb2 && magic[3] == 0xa1) ||
-            (magic[0] == 0xa1 && magic[1] == 0xb2 && magic[2] == 0xc3 && magic[3] == 0xd4));
-}
-
 } // namespace
 
 LibpcapSource::LibpcapSource(pcap* handle, std::unique_ptr<char[]> streamBuffer, bool isPcapng,
@@ -56,13 +46,12 @@ void LibpcapSource::setTimestamp(RawPacket& packet, std::int64_t seconds,
                                            static_cast<std::uint64_t>(nanoseconds));
 }
 
-Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file) {
+Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file, bool microsecondFile) {
     // libpcap reads record by record through stdio; a large buffer turns that
     // into few large reads instead of a syscall every few packets. (glibc
     // ignores the size unless it is given the buffer too.)
     auto streamBuffer = std::make_unique<char[]>(kStreamBufferSize);
     std::setvbuf(file, streamBuffer.get(), _IOFBF, kStreamBufferSize);
-    const bool microsecondFile = isMicrosecondPcap(file);
     char errbuf[PCAP_ERRBUF_SIZE] = {};
     // libpcap takes over the stream only when it succeeds.
     pcap* handle =

@@ -15,7 +15,10 @@ namespace tcpladder {
 class LibpcapSource final : public PacketSource {
 public:
     // Takes ownership of `file` (e.g. an fmemopen() stream, as the fuzzer uses).
-    static Result<std::unique_ptr<LibpcapSource>> openStream(FILE* file);
+    // `microsecondFile`: a classic pcap whose magic says microseconds (the
+    // opener has read it), so damaged sub-second fields read as Wireshark
+    // reads them.
+    static Result<std::unique_ptr<LibpcapSource>> openStream(FILE* file, bool microsecondFile);
     ~LibpcapSource() override;
 
     ReadStatus next(RawPacket& packet) override;
