@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::uint32_t c = 0; c < capture.connections.size(); ++c)
         sum += tcpladder::summarizeConnection(capture, c).retransmissions;
     tcpladder::forEachInFileOrder(capture, [&](std::uint32_t c, const tcpladder::PacketRecord& p) {
-        sum += p.window() + p.relativeSeq();
+        sum += p.window() + p.relativeSeq() + capture.connections[c].packets[p.side()];
     });
     return sum == 0xFFFFFFFFFFFFFFFFull ? 1 : 0;
 }
