@@ -117,12 +117,15 @@ private slots:
         QCOMPARE(loaded.value()->warnings.size(), std::size_t{1});
     }
 
+    // The reasons are the opener's own words for the usual failures.
     void unreadableFilesNameTheFileAndTheReason_data() {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("empty") << QByteArray() << "empty";
-        QTest::newRow("html") << QByteArray("<html><body>not a capture</body></html>") << "";
-        QTest::newRow("truncated header") << QByteArray("\xd4\xc3\xb2\xa1\x02\x00", 6) << "";
+        QTest::newRow("empty") << QByteArray() << "empty file";
+        QTest::newRow("html") << QByteArray("<html><body>not a capture</body></html>")
+                              << "not a pcap or pcapng file (starts with bytes 3c 68 74 6d)";
+        QTest::newRow("truncated header")
+            << QByteArray("\xd4\xc3\xb2\xa1\x02\x00", 6) << "truncated file header (6 of 24 bytes)";
     }
 
     void unreadableFilesNameTheFileAndTheReason() {
@@ -131,12 +134,8 @@ private slots:
         TemporaryFile file(Bytes(content.begin(), content.end()));
         const auto loaded = loadCapture(file.path());
         QVERIFY(!loaded.ok());
-        const QString message = QString::fromStdString(loaded.error());
-        QVERIFY2(message.startsWith(QString::fromStdString(file.path()) + ": "),
-                 qPrintable(message));
-        QVERIFY2(message.size() > QString::fromStdString(file.path()).size() + 8,
-                 qPrintable(message));
-        QVERIFY2(message.contains(reason, Qt::CaseInsensitive), qPrintable(message));
+        QCOMPARE(QString::fromStdString(loaded.error()),
+                 QString::fromStdString(file.path()) + ": " + reason);
     }
 
     void missingFileAndDirectory() {

@@ -2,11 +2,13 @@
 #include "support/packet_builder.h"
 
 #include <QtTest>
+#include <map>
 
 using namespace tcpladder;
 using namespace tcpladder::test;
 
 Q_DECLARE_METATYPE(tcpladder::test::Bytes)
+Q_DECLARE_METATYPE(tcpladder::DecodeMiss)
 
 namespace {
 
@@ -28,6 +30,28 @@ Bytes tcpIn4(std::uint32_t payload = 10) {
 Bytes tcpIn6(std::uint32_t payload = 10, const std::vector<Ipv6Extension>& extensions = {}) {
     return ipv6("2001:db8::1", "2001:db8::2", kProtoTcp, tcp({.payloadLength = payload}),
                 extensions);
+}
+
+using Misses = std::map<DecodeMiss, std::uint64_t>;
+
+// The counts as text, so that a failed comparison shows them.
+QString text(const Misses& misses) {
+    static const char* const names[] = {"None",      "NotTcp",    "UnsupportedLinkType",
+                                        "Truncated", "Malformed", "FragmentPending",
+                                        "IcmpQuote"};
+    QStringList parts;
+    for (const auto& [miss, count] : misses)
+        parts << QStringLiteral("%1=%2").arg(names[static_cast<int>(miss)]).arg(count);
+    return parts.join(", ");
+}
+
+// The decoder's per-reason counts, without the reasons it never counted.
+QString missesSoFar(const PacketDecoder& decoder) {
+    Misses counted;
+    for (std::size_t i = 0; i < decoder.misses().size(); ++i)
+        if (decoder.misses()[i])
+            counted[static_cast<DecodeMiss>(i)] = decoder.misses()[i];
+    return text(counted);
 }
 
 Bytes prefix(const Bytes& bytes, std::size_t length) {
@@ -138,41 +162,47 @@ private slots:
         QCOMPARE(out.segment.srcPort, std::uint16_t{40000});
     }
 
+    // Each row names the reason the load diagnostics count the frame under.
     void framesWithoutATcpRow_data() {
         QTest::addColumn<Bytes>("frame");
         QTest::addColumn<int>("linkType");
+        QTest::addColumn<DecodeMiss>("miss");
 
         const Bytes inner = tcpIn4();
         QTest::newRow("icmp error quoting tcp")
             << ethernet(0x0800, ipv4("10.0.0.9", "10.0.0.1", kProtoIcmp,
                                      concat({{3, 3, 0, 0, 0, 0, 0, 0}, inner})))
-            << kEthernet;
+            << kEthernet << DecodeMiss::IcmpQuote;
         QTest::newRow("truncated tcp header")
-            << prefix(ethernet(0x0800, tcpIn4()), 44) << kEthernet;
+            << prefix(ethernet(0x0800, tcpIn4()), 44) << kEthernet << DecodeMiss::Truncated;
         QTest::newRow("bogus tcp header length") << [] {
             Bytes frame = ethernet(0x0800, tcpIn4());
             frame[14 + 20 + 12] = 0x30;
             return frame;
-        }() << kEthernet;
+        }() << kEthernet << DecodeMiss::Malformed;
+        // The IP length leaves 20 bytes for a 24-byte TCP header.
         QTest::newRow("short segment") << ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp,
                                                                 tcp({.options = mssOption(1460)}),
                                                                 {.totalLengthOverride = 40}))
-                                       << kEthernet;
+                                       << kEthernet << DecodeMiss::Malformed;
         QTest::newRow("truncated ipv6 extension")
-            << prefix(tcpIn6(0, {{60, {1, 4, 0, 0, 0, 0}}}), 44) << 229;
+            << prefix(tcpIn6(0, {{60, {1, 4, 0, 0, 0, 0}}}), 44) << 229 << DecodeMiss::Truncated;
         QTest::newRow("udp") << ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoUdp,
                                                       udp(53, 53, {1, 2, 3})))
-                             << kEthernet;
-        QTest::newRow("unknown link type") << tcpIn4() << 147;
-        QTest::newRow("802.3 without snap") << ethernet(0x0040, tcpIn4()) << kEthernet;
+                             << kEthernet << DecodeMiss::NotTcp;
+        QTest::newRow("unknown link type") << tcpIn4() << 147 << DecodeMiss::UnsupportedLinkType;
+        QTest::newRow("802.3 without snap")
+            << ethernet(0x0040, tcpIn4()) << kEthernet << DecodeMiss::NotTcp;
     }
 
     void framesWithoutATcpRow() {
         QFETCH(Bytes, frame);
         QFETCH(int, linkType);
+        QFETCH(DecodeMiss, miss);
         PacketDecoder decoder;
         DecodedTcp out;
         QVERIFY(!decoder.decode(rawPacket(frame, linkType), out));
+        QCOMPARE(missesSoFar(decoder), text(Misses{{miss, 1}}));
     }
 
     void payloadLengthComesFromTheIpHeaderWhenTheSnaplenCut() {
@@ -220,9 +250,12 @@ private slots:
         const Bytes tail = ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, second,
                                                  {.id = 9, .fragmentOffset = 64}));
         QVERIFY(!decoder.decode(rawPacket(tail, kEthernet), out));
+        QCOMPARE(missesSoFar(decoder), text(Misses{{DecodeMiss::FragmentPending, 1}}));
         const Bytes head = ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, first,
                                                  {.id = 9, .moreFragments = true}));
         QVERIFY(decoder.decode(rawPacket(head, kEthernet), out));
+        QCOMPARE(missesSoFar(decoder),
+                 text(Misses{{DecodeMiss::None, 1}, {DecodeMiss::FragmentPending, 1}}));
         QCOMPARE(out.segment.payloadLength, 100u);
         QCOMPARE(out.segment.srcPort, std::uint16_t{40000});
     }
@@ -236,6 +269,7 @@ private slots:
         const Bytes head =
             ipv6("2001:db8::1", "2001:db8::2", kProtoTcp, first, {ipv6Fragment(0, true, 5)});
         QVERIFY(!decoder.decode(rawPacket(head, 229), out));
+        QCOMPARE(missesSoFar(decoder), text(Misses{{DecodeMiss::FragmentPending, 1}}));
         const Bytes tail =
             ipv6("2001:db8::1", "2001:db8::2", kProtoTcp, second, {ipv6Fragment(40, false, 5)});
         QVERIFY(decoder.decode(rawPacket(tail, 229), out));
