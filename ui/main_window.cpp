@@ -249,6 +249,10 @@ void MainWindow::cancelLoad() {
     m_loadJob->cancel();
 }
 
+void MainWindow::setMemoryBudget(std::uint64_t bytes) {
+    m_loadJob->setMemoryBudget(bytes);
+}
+
 bool MainWindow::isLoading() const {
     return m_loadJob->isRunning();
 }

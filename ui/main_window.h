@@ -36,6 +36,8 @@ public:
     void openCapture(const QString& path);
     void reload();
     void cancelLoad();
+    // For the loads that follow; the default is half of physical memory.
+    void setMemoryBudget(std::uint64_t bytes);
     bool isLoading() const;
     const SnapshotPtr& snapshot() const { return m_snapshot; }
     ConnectionTableView* connectionTable() const { return m_table; }

@@ -1,5 +1,7 @@
 #include "cli_options.h"
 
+#include "load/memory_budget.h"
+
 #include <charconv>
 #include <string_view>
 
@@ -35,6 +37,10 @@ const char* usageText() {
            "  --format      table (connections) and ladder (packets) are for people;\n"
            "                tsv and json are for scripts\n"
            "  --connection  only the packets of connection ID (the id column)\n"
+           "  --memory-budget SIZE\n"
+           "                stop loading once the index holds SIZE (512M, 2G, ...;\n"
+           "                default: half of physical memory) and print what was\n"
+           "                loaded, with a warning\n"
            "  -h, --help    this text\n"
            "\n"
            "Exit status: 0 success, 1 the capture could not be read, 2 usage error.\n";
@@ -76,6 +82,14 @@ ParsedArguments parseArguments(int argc, char** argv) {
             if (ec != std::errc{} || end != value.data() + value.size())
                 return usageError("--connection needs a number, not '" + std::string(value) + "'");
             options.connection = id;
+        } else if (arg == "--memory-budget") {
+            if (!hasValue)
+                return usageError("--memory-budget needs a size");
+            const std::string_view value = argv[++i];
+            options.memoryBudget = parseMemorySize(value);
+            if (!options.memoryBudget)
+                return usageError("--memory-budget needs a size such as 512M or 2G, not '" +
+                                  std::string(value) + "'");
         } else if (arg.starts_with("-") && arg != "-") {
             return usageError("unknown option '" + std::string(arg) + "'");
         } else if (options.file.empty()) {

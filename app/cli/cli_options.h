@@ -14,6 +14,7 @@ struct CliOptions {
     std::string file;
     Format format = Format::Table;
     std::optional<std::uint32_t> connection;
+    std::optional<std::uint64_t> memoryBudget; // bytes; the loader's default when empty
 };
 
 struct ParsedArguments {

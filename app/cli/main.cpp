@@ -18,7 +18,10 @@ int main(int argc, char** argv) {
         std::fputs(cli::usageText(), stdout);
         return 0;
     }
-    const auto loaded = loadCapture(options.file);
+    LoadOptions loadOptions;
+    if (options.memoryBudget)
+        loadOptions.memoryBudget = *options.memoryBudget;
+    const auto loaded = loadCapture(options.file, loadOptions);
     if (!loaded) {
         std::fprintf(stderr, "tcpladder-cli: %s\n", loaded.error().c_str());
         return 1;

@@ -39,6 +39,11 @@ public:
                     stopped = true;
                     break;
                 }
+                if (overBudget()) {
+                    stopForBudget(frame);
+                    stopped = true;
+                    break;
+                }
                 addFrame(frame);
                 if (m_capture->frames % interval == 0 && !reportProgress()) {
                     m_capture->cancelled = true;
@@ -113,6 +118,18 @@ private:
         fields.flags = decoded.segment.flags;
         fields.analysis = tracked.analysis;
         m_capture->packets.append(tracked.connection, PacketRecord(fields));
+    }
+
+    // Checked before each frame: the load keeps every frame before the first
+    // one that finds the index over budget, whose offset says how far it got.
+    bool overBudget() const {
+        return m_capture->packets.memoryBytes() + m_tracker.memoryBytes() > m_options.memoryBudget;
+    }
+
+    void stopForBudget(const DecodedFrame& next) {
+        m_capture->truncatedByBudget = true;
+        m_capture->warnings.push_back(budgetStopMessage(
+            m_capture->frames, next.fileOffset, m_capture->fileSize, m_options.memoryBudget));
     }
 
     void noteUndecodedLinkType(int linkType) {

@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "load/loaded_capture.h"
+#include "load/memory_budget.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -24,6 +25,9 @@ struct LoadOptions {
     // false cancels the load (the result then says cancelled).
     std::function<bool(const LoadProgress&)> progress;
     std::uint64_t progressInterval = 4096;
+    // The index (packet records, connections) may grow to this many bytes;
+    // past it the load stops cleanly and keeps what it read, with a warning.
+    std::uint64_t memoryBudget = defaultMemoryBudget();
 };
 
 // The one loading entry point: file → reader → decoders → tracker → index.

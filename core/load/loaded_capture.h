@@ -35,6 +35,7 @@ struct LoadedCapture {
     TimeNs lastTime = 0;
     TimeNs loadDuration = 0;
     bool cancelled = false;
+    bool truncatedByBudget = false;      // stopped at LoadOptions::memoryBudget; warnings say where
     std::vector<std::string> warnings;   // damage, unsupported link types, limits reached
     std::vector<Connection> connections; // by id, in order of first packet
     // Each connection's first packet time, exact even where it lies too far

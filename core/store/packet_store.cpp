@@ -55,7 +55,9 @@ void PacketStore::append(std::uint32_t connection, const PacketRecord& packet) {
     if (packets.room == 0) {
         const std::uint32_t size = chunkCapacity(packets.chunkStarts.size());
         const std::uint32_t start = allocateChunk(size);
+        const std::size_t listCapacity = packets.chunkStarts.capacity();
         packets.chunkStarts.push_back(start);
+        m_chunkListBytes += (packets.chunkStarts.capacity() - listCapacity) * sizeof(std::uint32_t);
         packets.tail = &record(start);
         packets.room = size;
     }
@@ -75,11 +77,8 @@ const PacketRecord& PacketStore::at(std::uint32_t connection, std::size_t index)
 }
 
 std::size_t PacketStore::memoryBytes() const {
-    std::size_t bytes = m_slabs.size() * kSlabSize * sizeof(PacketRecord) +
-                        m_connections.capacity() * sizeof(ConnectionPackets);
-    for (const ConnectionPackets& packets : m_connections)
-        bytes += packets.chunkStarts.capacity() * sizeof(std::uint32_t);
-    return bytes;
+    return m_slabs.size() * kSlabSize * sizeof(PacketRecord) +
+           m_connections.capacity() * sizeof(ConnectionPackets) + m_chunkListBytes;
 }
 
 } // namespace tcpladder

@@ -28,7 +28,7 @@ public:
     std::size_t packetCount(std::uint32_t connection) const;
     const PacketRecord& at(std::uint32_t connection, std::size_t index) const;
     std::size_t totalPackets() const { return m_totalPackets; }
-    std::size_t memoryBytes() const;
+    std::size_t memoryBytes() const; // O(1): the loader checks it against its budget
 
     // Records the n-th chunk of a connection holds.
     static constexpr std::uint32_t chunkCapacity(std::size_t chunkNumber) {
@@ -65,6 +65,7 @@ private:
     std::vector<std::unique_ptr<PacketRecord[]>> m_slabs;
     std::uint32_t m_nextFree = 0;
     std::size_t m_totalPackets = 0;
+    std::size_t m_chunkListBytes = 0; // of every chunkStarts, kept so memoryBytes() is O(1)
 };
 
 } // namespace tcpladder

@@ -60,6 +60,11 @@ std::vector<Connection> ConnectionTracker::takeConnections() {
     return taken;
 }
 
+std::size_t ConnectionTracker::memoryBytes() const {
+    return m_connections.capacity() * sizeof(Connection) +
+           m_state->analyses.capacity() * sizeof(SequenceAnalysis) + m_state->flows.memoryBytes();
+}
+
 TrackedSegment ConnectionTracker::add(const IpAddress& src, const IpAddress& dst,
                                       const TcpSegment& segment, TimeNs time, std::uint64_t frame) {
     const std::uint64_t hash =

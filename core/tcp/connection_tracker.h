@@ -52,6 +52,8 @@ public:
 
     const std::vector<Connection>& connections() const { return m_connections; }
     std::vector<Connection> takeConnections();
+    // What the connections and their analysis state hold, in O(1).
+    std::size_t memoryBytes() const;
 
 private:
     struct State;

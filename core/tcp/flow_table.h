@@ -39,6 +39,7 @@ public:
     void assign(const Lookup& lookup, std::uint64_t hash, std::uint32_t connection);
 
     std::size_t size() const { return m_size; }
+    std::size_t memoryBytes() const { return m_slots.capacity() * sizeof(Slot); }
 
 private:
     struct Slot {

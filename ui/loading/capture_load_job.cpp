@@ -54,7 +54,7 @@ void CaptureLoadJob::start(const QString& path) {
     m_path = path;
     emit started(path);
     m_future = QtConcurrent::run(&m_pool, &CaptureLoadJob::run, this, m_load, generation,
-                                 path.toStdString());
+                                 path.toStdString(), m_memoryBudget);
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         finish(generation, watcher->future());
@@ -104,10 +104,11 @@ void CaptureLoadJob::finish(quint64 generation, const QFuture<Outcome>& future) 
 }
 
 void CaptureLoadJob::run(QPromise<Outcome>& promise, CaptureLoadJob* job, LoadFunction load,
-                         quint64 generation, const std::string& path) {
+                         quint64 generation, const std::string& path, std::uint64_t memoryBudget) {
     Throttle throttle;
     LoadProgressInfo progress;
     LoadOptions options;
+    options.memoryBudget = memoryBudget;
     options.progress = [&](const LoadProgress& reading) {
         if (promise.isCanceled())
             return false;

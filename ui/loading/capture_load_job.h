@@ -32,6 +32,8 @@ public:
     bool isRunning() const { return m_running; }
     QString path() const { return m_path; }
     void setLoadFunction(LoadFunction load) { m_load = std::move(load); }
+    // What the index of the next loads may hold (LoadOptions::memoryBudget).
+    void setMemoryBudget(std::uint64_t bytes) { m_memoryBudget = bytes; }
     // Blocks until no load runs on the worker any more, cancelled ones too.
     bool waitForIdle(int timeoutMs = -1);
 
@@ -49,12 +51,13 @@ private:
     };
 
     static void run(QPromise<Outcome>& promise, CaptureLoadJob* job, LoadFunction load,
-                    quint64 generation, const std::string& path);
+                    quint64 generation, const std::string& path, std::uint64_t memoryBudget);
     void post(quint64 generation, const LoadProgressInfo& progress);
     void dropRunning();
     void finish(quint64 generation, const QFuture<Outcome>& future);
 
     LoadFunction m_load;
+    std::uint64_t m_memoryBudget = defaultMemoryBudget();
     QThreadPool m_pool;
     QFuture<Outcome> m_future;
     quint64 m_generation = 0;
