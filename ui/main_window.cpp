@@ -266,9 +266,16 @@ void MainWindow::setLoading(bool loading) {
 void MainWindow::showOpenDialog() {
     const QString start =
         m_snapshot ? QFileInfo(toQString(m_snapshot->capture->path)).path() : QString();
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Capture"), start,
-                                     tr("Captures (*.pcap *.pcapng *.cap *.dmp);;All files (*)"));
+    // Compressed captures are told by their first bytes; the patterns only
+    // offer them in the dialog.
+    QStringList patterns;
+    for (const QString& capture : {"*.pcap", "*.pcapng", "*.cap", "*.dmp"}) {
+        for (const QString& compression : {"", ".gz", ".zst", ".lz4"})
+            patterns << capture + compression;
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Capture"), start,
+        tr("Captures (%1);;All files (*)").arg(patterns.join(QChar(' '))));
     if (!path.isEmpty())
         openCapture(path);
 }
@@ -284,6 +291,10 @@ void MainWindow::adoptSnapshot(const SnapshotPtr& snapshot) {
     QStringList warnings;
     for (const std::string& warning : snapshot->capture->warnings)
         warnings << toQString(warning);
+    // Not a warning about the capture, but the reason the details pane and
+    // the chart's SACK blocks stay empty.
+    if (!snapshot->capture->rereader && !snapshot->capture->rereadUnavailable.empty())
+        warnings << toQString(snapshot->capture->rereadUnavailable);
     m_warnings->setWarnings(warnings);
     const QString path = toQString(snapshot->capture->path);
     RecentFiles().add(path);

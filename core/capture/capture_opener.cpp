@@ -1,6 +1,8 @@
 #include "capture/capture_opener.h"
 
+#include "capture/capture_stream.h"
 #include "capture/libpcap_source.h"
+#include "capture/packet_rereader.h"
 #include "capture/pcapng_reader.h"
 
 #include <algorithm>
@@ -38,19 +40,50 @@ constexpr Magic kMagics[] = {
 constexpr std::size_t kHeadSize = 28;
 
 // Where the capture's bytes are, so that a second reader can start again
-// from the first byte.
+// from the first byte; and what the current stream says about its progress
+// and failures.
 class Origin {
 public:
     explicit Origin(std::string path) : m_path(std::move(path)) {}
     Origin(const std::uint8_t* data, std::size_t size)
         : m_data(data), m_size(size), m_inMemory(true) {}
 
-    // A new stream at the start; nullptr with errno set when that fails.
-    FILE* open() const {
-        if (!m_inMemory)
-            return std::fopen(m_path.c_str(), "rb");
-        // Read-only mode: fmemopen never writes through the pointer.
-        return fmemopen(const_cast<std::uint8_t*>(m_data), m_size, "rb");
+    // A new stream at the start, whose first bytes are in `head`.
+    Result<FILE*> open(std::vector<std::uint8_t>& head) {
+        if (m_inMemory) {
+            head.assign(m_data, m_data + std::min(m_size, kHeadSize));
+            // Read-only mode: fmemopen never writes through the pointer.
+            FILE* file = fmemopen(const_cast<std::uint8_t*>(m_data), m_size, "rb");
+            if (!file)
+                return Error{std::strerror(errno)};
+            return file;
+        }
+        auto stream = openCaptureStream(m_path, kHeadSize, m_index.get());
+        if (!stream)
+            return Error{stream.error()};
+        head = std::move(stream->head);
+        m_status = stream->status;
+        m_compression = stream->compression;
+        m_reopenable = stream->reopenable;
+        return stream->file;
+    }
+
+    bool reopenable() const { return m_inMemory || m_reopenable; }
+    // Bytes of the file itself read so far (before decompression); 0 when
+    // the reader's own count is the better one.
+    std::uint64_t compressedBytesRead() const {
+        return m_status && m_compression != Compression::None ? m_status->fileBytesRead : 0;
+    }
+    // A decompressor's or the file's own failure, which explains a reader's
+    // stop better than "error reading dump file".
+    std::string streamError() const { return m_status ? m_status->error : std::string(); }
+
+    Result<std::shared_ptr<PacketRereader>> rereader() const {
+        if (m_inMemory)
+            return Error{"read from memory: packet details are not available"};
+        if (!m_reopenable)
+            return Error{"read from a pipe: packet details and SACK blocks are not available"};
+        return PacketRereader::open(m_path, m_index);
     }
 
 private:
@@ -58,22 +91,11 @@ private:
     const std::uint8_t* m_data = nullptr;
     std::size_t m_size = 0;
     bool m_inMemory = false;
+    std::shared_ptr<CheckpointIndex> m_index = std::make_shared<CheckpointIndex>();
+    std::shared_ptr<StreamStatus> m_status;
+    Compression m_compression = Compression::None;
+    bool m_reopenable = false;
 };
-
-Result<std::vector<std::uint8_t>> readHead(const Origin& origin) {
-    FILE* file = origin.open();
-    if (!file)
-        return Error{std::strerror(errno)};
-    std::vector<std::uint8_t> head(kHeadSize);
-    const std::size_t got = std::fread(head.data(), 1, head.size(), file);
-    const int readErrno = errno;
-    const bool failed = std::ferror(file) != 0;
-    std::fclose(file);
-    if (failed) // e.g. a directory
-        return Error{std::strerror(readErrno)};
-    head.resize(got);
-    return head;
-}
 
 std::string describeBytes(const std::vector<std::uint8_t>& head) {
     std::string text;
@@ -107,7 +129,7 @@ Result<Magic> sniffFormat(const std::vector<std::uint8_t>& head) {
 // reader starts again on the same bytes and skips what libpcap delivered.
 class PcapngFallbackSource final : public PacketSource {
 public:
-    PcapngFallbackSource(std::unique_ptr<LibpcapSource> libpcap, Origin origin)
+    PcapngFallbackSource(std::unique_ptr<LibpcapSource> libpcap, std::shared_ptr<Origin> origin)
         : m_libpcap(std::move(libpcap)), m_origin(std::move(origin)) {}
 
     ReadStatus next(RawPacket& packet) override {
@@ -135,10 +157,11 @@ private:
     ReadStatus takeOver(RawPacket& packet) {
         m_failed = true;
         m_libpcapError = m_libpcap->errorMessage();
-        FILE* file = m_origin.open();
+        std::vector<std::uint8_t> head;
+        auto file = m_origin->open(head);
         if (!file)
             return ReadStatus::Error;
-        auto own = PcapngReader::openStream(file);
+        auto own = PcapngReader::openStream(file.value());
         // If the own reader cannot even reach libpcap's stopping point,
         // libpcap's message is the one that explains the stop.
         if (!own.ok() || !own.value()->skipPackets(m_delivered))
@@ -150,24 +173,58 @@ private:
 
     std::unique_ptr<LibpcapSource> m_libpcap;
     std::unique_ptr<PcapngReader> m_own;
-    Origin m_origin;
+    std::shared_ptr<Origin> m_origin;
     std::uint64_t m_delivered = 0;
     bool m_failed = false;
     std::string m_libpcapError;
 };
 
-Result<std::unique_ptr<PacketSource>> openFrom(const Origin& origin) {
-    auto head = readHead(origin);
-    if (!head.ok())
-        return Error{head.error()};
-    const auto format = sniffFormat(head.value());
-    if (!format.ok())
-        return Error{format.error()};
+// The reader the format needs, over the stream the origin gave: what the
+// caller sees of the origin is its progress, its failures and its re-reader.
+class OriginSource final : public PacketSource {
+public:
+    OriginSource(std::unique_ptr<PacketSource> reader, std::shared_ptr<Origin> origin)
+        : m_reader(std::move(reader)), m_origin(std::move(origin)) {}
 
-    FILE* file = origin.open();
+    ReadStatus next(RawPacket& packet) override { return m_reader->next(packet); }
+    std::string errorMessage() const override {
+        const std::string streamError = m_origin->streamError();
+        return streamError.empty() ? m_reader->errorMessage() : streamError;
+    }
+    int linkType() const override { return m_reader->linkType(); }
+    std::uint64_t bytesRead() const override {
+        const std::uint64_t compressed = m_origin->compressedBytesRead();
+        return compressed ? compressed : m_reader->bytesRead();
+    }
+    Result<std::shared_ptr<PacketRereader>> rereader() const override {
+        return m_origin->rereader();
+    }
+
+private:
+    std::unique_ptr<PacketSource> m_reader;
+    std::shared_ptr<Origin> m_origin;
+};
+
+Result<std::unique_ptr<PacketSource>> openReader(const std::shared_ptr<Origin>& origin) {
+    std::vector<std::uint8_t> head;
+    auto file = origin->open(head);
     if (!file)
-        return Error{std::strerror(errno)};
-    auto libpcap = LibpcapSource::openStream(file, format.value().microseconds);
+        return Error{file.error()};
+    const auto format = sniffFormat(head);
+    if (!format.ok()) {
+        std::fclose(file.value());
+        const std::string streamError = origin->streamError();
+        return Error{streamError.empty() ? format.error() : streamError};
+    }
+    // A pipe cannot be read a second time, so the own reader takes pcapng
+    // from it alone: libpcap could not hand over partway through.
+    if (format.value().format == Format::Pcapng && !origin->reopenable()) {
+        auto own = PcapngReader::openStream(file.value());
+        if (!own.ok())
+            return Error{own.error()};
+        return std::unique_ptr<PacketSource>(std::move(own.value()));
+    }
+    auto libpcap = LibpcapSource::openStream(file.value(), format.value().microseconds);
     if (libpcap.ok()) {
         if (format.value().format == Format::Pcap)
             return std::unique_ptr<PacketSource>(std::move(libpcap.value()));
@@ -179,26 +236,34 @@ Result<std::unique_ptr<PacketSource>> openFrom(const Origin& origin) {
 
     // libpcap refuses some valid pcapng files already at open; its own
     // reader's message says where a really broken file breaks.
-    file = origin.open();
-    if (!file)
-        return Error{std::strerror(errno)};
-    auto own = PcapngReader::openStream(file);
+    auto again = origin->open(head);
+    if (!again)
+        return Error{again.error()};
+    auto own = PcapngReader::openStream(again.value());
     if (!own.ok())
         return Error{own.error()};
     return std::unique_ptr<PacketSource>(std::move(own.value()));
 }
 
+Result<std::unique_ptr<PacketSource>> openFrom(std::shared_ptr<Origin> origin) {
+    auto reader = openReader(origin);
+    if (!reader)
+        return Error{reader.error()};
+    return std::unique_ptr<PacketSource>(
+        std::make_unique<OriginSource>(std::move(reader.value()), std::move(origin)));
+}
+
 } // namespace
 
 Result<std::unique_ptr<PacketSource>> openCapture(const std::string& path) {
-    return openFrom(Origin(path));
+    return openFrom(std::make_shared<Origin>(path));
 }
 
 Result<std::unique_ptr<PacketSource>> openCaptureInMemory(const std::uint8_t* data,
                                                           std::size_t size) {
     if (size == 0) // fmemopen refuses an empty buffer
         return Error{"empty file"};
-    return openFrom(Origin(data, size));
+    return openFrom(std::make_shared<Origin>(data, size));
 }
 
 } // namespace tcpladder

@@ -5,8 +5,6 @@
 namespace tcpladder {
 namespace {
 
-constexpr std::uint64_t kPcapFileHeaderSize = 24;
-constexpr std::uint64_t kPcapRecordHeaderSize = 16;
 constexpr std::size_t kStreamBufferSize = 1 << 20;
 
 std::string stripTrailingNewline(std::string text) {
@@ -21,8 +19,7 @@ LibpcapSource::LibpcapSource(pcap* handle, std::unique_ptr<char[]> streamBuffer,
                              bool microsecondFile)
     : m_handle(handle), m_streamBuffer(std::move(streamBuffer)), m_isPcapng(isPcapng),
       m_microsecondFile(microsecondFile), m_linkType(pcap_datalink(handle)),
-      m_offset(isPcapng ? static_cast<std::uint64_t>(std::ftell(pcap_file(handle)))
-                        : kPcapFileHeaderSize) {}
+      m_offset(static_cast<std::uint64_t>(std::ftell(pcap_file(handle)))) {}
 
 LibpcapSource::~LibpcapSource() {
     pcap_close(m_handle);
@@ -66,25 +63,25 @@ Result<std::unique_ptr<LibpcapSource>> LibpcapSource::openStream(FILE* file, boo
         new LibpcapSource(handle, std::move(streamBuffer), isPcapng, microsecondFile));
 }
 
+// Offsets come from the stream's position, not from the record's lengths:
+// libpcap cuts a record longer than the snapshot length down to it, and
+// Kuznetzov's records have 24-byte headers. (The opener's streams answer
+// ftell() without a system call.)
 ReadStatus LibpcapSource::next(RawPacket& packet) {
-    const long before = m_isPcapng ? std::ftell(pcap_file(m_handle)) : 0;
     pcap_pkthdr* header = nullptr;
     const u_char* data = nullptr;
     const int rc = pcap_next_ex(m_handle, &header, &data);
     if (rc == PCAP_ERROR_BREAK) {
         // Blocks after the last packet (statistics, say) count as read too.
-        if (m_isPcapng)
-            m_offset = static_cast<std::uint64_t>(std::ftell(pcap_file(m_handle)));
+        m_offset = static_cast<std::uint64_t>(std::ftell(pcap_file(m_handle)));
         return ReadStatus::End;
     }
     if (rc != 1) {
         m_error = stripTrailingNewline(pcap_geterr(m_handle));
         return ReadStatus::Error;
     }
-    // For pcap the record offset follows from the lengths; pcapng blocks vary.
-    packet.fileOffset = m_isPcapng ? static_cast<std::uint64_t>(before) : m_offset;
-    m_offset = m_isPcapng ? static_cast<std::uint64_t>(std::ftell(pcap_file(m_handle)))
-                          : m_offset + kPcapRecordHeaderSize + header->caplen;
+    packet.fileOffset = m_offset;
+    m_offset = static_cast<std::uint64_t>(std::ftell(pcap_file(m_handle)));
     setTimestamp(packet, header->ts.tv_sec, header->ts.tv_usec);
     packet.capturedLength = header->caplen;
     packet.originalLength = header->len;

@@ -171,6 +171,10 @@ Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
     if (!loaded)
         return Error{path + ": " + loaded.error()};
     loaded.value()->path = path;
+    if (auto rereader = source.value()->rereader())
+        loaded.value()->rereader = std::move(rereader.value());
+    else
+        loaded.value()->rereadUnavailable = rereader.error();
     return loaded;
 }
 
@@ -179,7 +183,10 @@ loadCaptureFromMemory(const std::uint8_t* data, std::size_t size, const LoadOpti
     auto source = openCaptureInMemory(data, size);
     if (!source)
         return Error{source.error()};
-    return Loader(*source.value(), options, size).run();
+    auto loaded = Loader(*source.value(), options, size).run();
+    if (loaded)
+        loaded.value()->rereadUnavailable = source.value()->rereader().error();
+    return loaded;
 }
 
 } // namespace tcpladder

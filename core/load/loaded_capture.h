@@ -1,11 +1,13 @@
 #pragma once
 
+#include "capture/packet_rereader.h"
 #include "common/time_ns.h"
 #include "store/packet_store.h"
 #include "tcp/connection.h"
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,10 @@ struct LoadedCapture {
     // Link type of each connection's first packet, to decode it again.
     std::vector<int> connectionLinkTypes;
     PacketStore packets;
+    // Reads packets again for their details and SACK blocks; null when the
+    // source cannot be read twice (a pipe), and then `rereadUnavailable` says why.
+    std::shared_ptr<const PacketRereader> rereader;
+    std::string rereadUnavailable;
 
     // "S.NNNNNNNNN" seconds since the epoch, as Wireshark's frame.time_epoch.
     std::string epochText(TimeNs time) const;

@@ -11,7 +11,9 @@ Result<PacketDetails> readPacketDetails(const LoadedCapture& capture, std::uint3
         index >= capture.packets.packetCount(connection))
         return Error{"no such packet"};
     const PacketRecord& record = capture.packets.at(connection, index);
-    auto bytes = rereadPacket(capture.path, record.fileOffset());
+    if (!capture.rereader)
+        return Error{capture.rereadUnavailable};
+    auto bytes = capture.rereader->read(record.fileOffset());
     if (!bytes)
         return Error{bytes.error()};
     RawPacket raw;

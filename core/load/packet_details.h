@@ -17,8 +17,8 @@ struct PacketDetails {
     std::uint32_t originalLength = 0;
 };
 
-// Fails with a reason when the file changed or the header lies in an earlier
-// fragment of a reassembled datagram.
+// Fails with a reason when the capture came from a pipe, the file changed,
+// or the header lies in an earlier fragment of a reassembled datagram.
 Result<PacketDetails> readPacketDetails(const LoadedCapture& capture, std::uint32_t connection,
                                         std::size_t index);
 
