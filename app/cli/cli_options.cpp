@@ -43,7 +43,10 @@ const char* usageText() {
            "                loaded, with a warning\n"
            "  -h, --help    this text\n"
            "\n"
-           "Exit status: 0 success, 1 the capture could not be read, 2 usage error.\n";
+           "  --            ends the options: a FILE may begin with '-'\n"
+           "\n"
+           "Exit status: 0 success; 1 the capture could not be read or standard output\n"
+           "could not be written; 2 usage error, or no connection ID in the capture.\n";
 }
 
 ParsedArguments parseArguments(int argc, char** argv) {
@@ -62,14 +65,20 @@ ParsedArguments parseArguments(int argc, char** argv) {
     options.format = options.command == Command::Packets ? Format::Ladder : Format::Table;
 
     std::optional<std::string_view> formatText;
+    bool optionsEnded = false; // after "--", a file may begin with '-'
     for (int i = 2; i < argc; ++i) {
         const std::string_view arg = argv[i];
         const bool hasValue = i + 1 < argc;
-        if (arg == "-h" || arg == "--help") {
+        if (optionsEnded || !arg.starts_with("-") || arg == "-") {
+            if (!options.file.empty())
+                return usageError("more than one capture file given");
+            options.file = arg;
+        } else if (arg == "--") {
+            optionsEnded = true;
+        } else if (arg == "-h" || arg == "--help") {
             options.command = Command::Help;
             return {options, {}};
-        }
-        if (arg == "--format") {
+        } else if (arg == "--format") {
             if (!hasValue)
                 return usageError("--format needs a value");
             formatText = argv[++i];
@@ -90,12 +99,8 @@ ParsedArguments parseArguments(int argc, char** argv) {
             if (!options.memoryBudget)
                 return usageError("--memory-budget needs a size such as 512M or 2G, not '" +
                                   std::string(value) + "'");
-        } else if (arg.starts_with("-") && arg != "-") {
-            return usageError("unknown option '" + std::string(arg) + "'");
-        } else if (options.file.empty()) {
-            options.file = arg;
         } else {
-            return usageError("more than one capture file given");
+            return usageError("unknown option '" + std::string(arg) + "'");
         }
     }
     if (options.file.empty())

@@ -31,8 +31,18 @@ void printTsv(const LoadedCapture& capture, OutputBuffer& out) {
     }
 }
 
+// The frames that gave no TCP row, by kind: {"ARP": 2, "ICMPv6": 2}.
+std::string nonTcpJson(const LoadedCapture& capture) {
+    std::string json = "{";
+    for (const NonTcpCount& count : capture.nonTcp)
+        json += (json.size() > 1 ? ", " : "") + jsonString(count.kind) + ": " +
+                std::to_string(count.frames);
+    return json + "}";
+}
+
 void printJson(const LoadedCapture& capture, OutputBuffer& out) {
-    out << "[";
+    out << "{\"packets\": " << capture.frames << ", \"tcp_packets\": " << capture.tcpPackets
+        << ", \"not_tcp\": " << nonTcpJson(capture) << ",\n \"connections\": [";
     for (const Connection& c : capture.connections) {
         const Side client = c.clientSide();
         const Side server = c.serverSide();
@@ -56,7 +66,7 @@ void printJson(const LoadedCapture& capture, OutputBuffer& out) {
             << ", \"state\": " << jsonString(connStateCode(s.state))
             << ", \"closed_by\": " << jsonString(closedByText(s.closedBy)) << "}";
     }
-    out << (capture.connections.empty() ? "]\n" : "\n]\n");
+    out << (capture.connections.empty() ? "]}\n" : "\n]}\n");
 }
 
 void printTable(const LoadedCapture& capture, OutputBuffer& out) {

@@ -4,8 +4,42 @@
 #include "packets_output.h"
 
 #include <cstdio>
+#include <cstring>
 
 using namespace tcpladder;
+
+namespace {
+
+// A lost report must not look like a finished one (a cron job's `> file` on
+// a full disk): a failed write is exit status 1 and a line on stderr.
+int finish(int status, const cli::OutputBuffer* out) {
+    if (const int error = cli::closeStandardOutput(out)) {
+        std::fprintf(stderr, "tcpladder-cli: cannot write standard output: %s\n",
+                     std::strerror(error));
+        return status ? status : 1;
+    }
+    return status;
+}
+
+// "2170 TCP of 2174 packets, 4 not TCP: ARP 2, ICMPv6 2", so that frames
+// missing from the rows are never a silent surprise.
+void reportNonTcp(const std::string& file, const LoadedCapture& capture) {
+    if (capture.nonTcp.empty())
+        return;
+    std::string kinds;
+    bool otherProtocols = true;
+    for (const NonTcpCount& count : capture.nonTcp) {
+        kinds += (kinds.empty() ? "" : ", ") + count.kind + ' ' + std::to_string(count.frames);
+        otherProtocols = otherProtocols && count.otherProtocol;
+    }
+    std::fprintf(stderr, "tcpladder-cli: %s: %llu TCP of %llu packets, %llu %s: %s\n", file.c_str(),
+                 static_cast<unsigned long long>(capture.tcpPackets),
+                 static_cast<unsigned long long>(capture.frames),
+                 static_cast<unsigned long long>(capture.frames - capture.tcpPackets),
+                 otherProtocols ? "not TCP" : "without a TCP row", kinds.c_str());
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     const cli::ParsedArguments parsed = cli::parseArguments(argc, argv);
@@ -13,10 +47,15 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "tcpladder-cli: %s\n\n%s", parsed.error.c_str(), cli::usageText());
         return 2;
     }
+    if (const int error = cli::standardOutputUsable()) {
+        std::fprintf(stderr, "tcpladder-cli: cannot write standard output: %s\n",
+                     std::strerror(error));
+        return 1;
+    }
     const cli::CliOptions& options = *parsed.options;
     if (options.command == cli::Command::Help) {
         std::fputs(cli::usageText(), stdout);
-        return 0;
+        return finish(0, nullptr);
     }
     LoadOptions loadOptions;
     if (options.memoryBudget)
@@ -35,10 +74,12 @@ int main(int argc, char** argv) {
                      options.file.c_str(), *options.connection, capture.connections.size());
         return 2;
     }
+    reportNonTcp(options.file, capture);
     cli::OutputBuffer out(stdout);
     if (options.command == cli::Command::Connections)
         cli::printConnections(capture, options.format, out);
     else
         cli::printPackets(capture, options.connection, options.format, out);
-    return 0;
+    out.flush();
+    return finish(0, &out);
 }

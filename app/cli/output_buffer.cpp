@@ -1,6 +1,8 @@
 #include "output_buffer.h"
 
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace tcpladder::cli {
 
@@ -19,6 +21,24 @@ std::string jsonString(std::string_view text) {
         }
     }
     return quoted + '"';
+}
+
+int standardOutputUsable() {
+    const int flags = ::fcntl(STDOUT_FILENO, F_GETFL);
+    if (flags == -1)
+        return errno;
+    return (flags & O_ACCMODE) == O_RDONLY ? EBADF : 0;
+}
+
+int closeStandardOutput(const OutputBuffer* out) {
+    int error = out ? out->error() : 0;
+    if (std::fflush(stdout) != 0 && error == 0)
+        error = errno;
+    if (std::ferror(stdout) && error == 0)
+        error = EIO;
+    if (std::fclose(stdout) != 0 && error == 0)
+        error = errno;
+    return error;
 }
 
 } // namespace tcpladder::cli

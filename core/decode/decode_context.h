@@ -52,15 +52,43 @@ enum class DecodeMiss : std::uint8_t {
     IcmpQuote,
 };
 
+// The last protocol number a frame's decoding read, so that a frame without
+// a TCP row can be named as a protocol analyser names it (ARP, UDP, ...).
+enum class ProtocolSpace : std::uint8_t {
+    None,
+    LinkType,
+    Ethertype,
+    Llc, // an 802.3 frame's DSAP
+    PppProtocol,
+    AddressFamily, // BSD loopback
+    IpVersion,     // an IP header whose version is neither 4 nor 6
+    IpProtocol,
+};
+
+struct ProtocolSeen {
+    ProtocolSpace space = ProtocolSpace::None;
+    std::uint16_t number = 0;
+};
+
+// Why a frame gave no TCP row (None when it gave one) and what it was.
+struct FrameMiss {
+    DecodeMiss miss = DecodeMiss::None;
+    ProtocolSeen protocol{};
+};
+
 struct DecodeContext {
     IpReassembler& reassembler;
     DecodedTcp& out;
     DecodeMiss miss = DecodeMiss::NotTcp;
+    ProtocolSeen protocol{};
     int depth = 0; // tunnel nesting, bounded against crafted loops
 
     bool missed(DecodeMiss why) {
         miss = why;
         return false;
+    }
+    void saw(ProtocolSpace space, unsigned number) {
+        protocol = {space, static_cast<std::uint16_t>(number)};
     }
 };
 

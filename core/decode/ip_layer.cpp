@@ -55,6 +55,7 @@ bool reassemble(const IpReassembler::Key& key, std::uint32_t offset, bool more, 
 
 bool decodeIpPayload(std::uint8_t protocol, Layer layer, const IpAddress& src, const IpAddress& dst,
                      DecodeContext& context) {
+    context.saw(ProtocolSpace::IpProtocol, protocol);
     switch (protocol) {
     case kTcp:
         return decodeTcp(layer, src, dst, context);
@@ -176,6 +177,7 @@ bool decodeIpv6(Layer layer, DecodeContext& context) {
             return reassemble(key, offset, more, rest, inner, src, dst, context);
         }
         case kNoNextHeader:
+            context.saw(ProtocolSpace::IpProtocol, kNoNextHeader);
             return context.missed(DecodeMiss::NotTcp);
         default:
             return decodeIpPayload(next, rest, src, dst, context);

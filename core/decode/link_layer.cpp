@@ -37,11 +37,13 @@ bool decodeNull(Layer layer, bool networkOrder, DecodeContext& context) {
     case 10:
         return decodeIpv6(layer.from(4), context);
     default:
+        context.saw(ProtocolSpace::AddressFamily, family);
         return context.missed(DecodeMiss::NotTcp);
     }
 }
 
 bool decodePppProtocol(std::uint16_t protocol, Layer layer, DecodeContext& context) {
+    context.saw(ProtocolSpace::PppProtocol, protocol);
     if (protocol == 0x0021)
         return decodeIpv4(layer, context);
     if (protocol == 0x0057)
@@ -73,6 +75,7 @@ bool decodeIpByVersion(Layer layer, DecodeContext& context) {
     case 6:
         return decodeIpv6(layer, context);
     default:
+        context.saw(ProtocolSpace::IpVersion, layer.data[0] >> 4);
         return context.missed(DecodeMiss::NotTcp);
     }
 }
@@ -94,6 +97,7 @@ bool decodePpp(Layer layer, DecodeContext& context) {
 bool dispatchEthertype(std::uint16_t ethertype, Layer layer, DecodeContext& context) {
     // Tag stacks are walked in a loop rather than by recursion.
     for (int tags = 0; tags < 16; ++tags) {
+        context.saw(ProtocolSpace::Ethertype, ethertype);
         switch (ethertype) {
         case 0x0800:
             return decodeIpv4(layer, context);
@@ -132,6 +136,7 @@ bool decodeEthernet(Layer layer, DecodeContext& context) {
     const Layer llc = layer.from(14);
     if (llc.captured >= 8 && llc.data[0] == 0xAA && llc.data[1] == 0xAA && llc.data[2] == 0x03)
         return dispatchEthertype(readBe16(llc.data + 6), llc.from(8), context);
+    context.saw(ProtocolSpace::Llc, llc.captured ? llc.data[0] : 0);
     return context.missed(DecodeMiss::NotTcp);
 }
 
@@ -183,6 +188,7 @@ bool decodeLinkLayer(int linkType, Layer layer, DecodeContext& context) {
     case kPppSerial:
         return decodePpp(layer, context);
     default:
+        context.saw(ProtocolSpace::LinkType, static_cast<unsigned>(linkType));
         return context.missed(DecodeMiss::UnsupportedLinkType);
     }
 }

@@ -8,7 +8,7 @@ bool PacketDecoder::decode(const RawPacket& packet, DecodedTcp& out) {
                 packet.originalLength > packet.capturedLength ? packet.originalLength
                                                               : packet.capturedLength};
     const bool found = decodeLinkLayer(packet.linkType, frame, context);
-    ++m_misses[static_cast<std::size_t>(context.miss)];
+    m_lastMiss = {found ? DecodeMiss::None : context.miss, context.protocol};
     return found;
 }
 

@@ -4,7 +4,6 @@
 #include "decode/decode_context.h"
 #include "decode/ip_reassembly.h"
 
-#include <array>
 #include <cstdint>
 
 namespace tcpladder {
@@ -16,12 +15,12 @@ public:
     // True when the frame yields a TCP row; `out` is then filled.
     bool decode(const RawPacket& packet, DecodedTcp& out);
 
-    // Why frames gave no row, indexed by DecodeMiss.
-    const std::array<std::uint64_t, 7>& misses() const { return m_misses; }
+    // Why the last frame decoded gave no row, and what it was.
+    const FrameMiss& lastMiss() const { return m_lastMiss; }
 
 private:
     IpReassembler m_reassembler;
-    std::array<std::uint64_t, 7> m_misses{};
+    FrameMiss m_lastMiss;
 };
 
 bool isDecodedLinkType(int linkType);

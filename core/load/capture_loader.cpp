@@ -4,6 +4,7 @@
 #include "capture/link_types.h"
 #include "decode/packet_decoder.h"
 #include "load/decode_pipeline.h"
+#include "load/non_tcp_frames.h"
 #include "tcp/connection_tracker.h"
 
 #include <algorithm>
@@ -61,6 +62,7 @@ public:
         }
         reportProgress();
         m_capture->connections = m_tracker.takeConnections();
+        m_capture->nonTcp = m_nonTcp.counts();
         m_capture->connectionStarts.resize(m_capture->connections.size());
         m_capture->connectionLinkTypes.resize(m_capture->connections.size());
         for (int linkType : m_capture->undecodedLinkTypes)
@@ -89,9 +91,12 @@ private:
         if (ordinal == 1)
             m_capture->firstTime = time;
         m_capture->lastTime = time;
-        if (frame.hasTcp)
+        if (frame.hasTcp) {
             addSegment(frame, time, exact, ordinal);
-        else if (!isDecodedLinkType(frame.linkType))
+            return;
+        }
+        m_nonTcp.add(frame.miss);
+        if (!isDecodedLinkType(frame.linkType))
             noteUndecodedLinkType(frame.linkType);
     }
 
@@ -154,6 +159,7 @@ private:
     const LoadOptions& m_options;
     std::shared_ptr<LoadedCapture> m_capture;
     ConnectionTracker m_tracker;
+    NonTcpTally m_nonTcp;
     const DecodePipeline* m_pipeline = nullptr;
 };
 

@@ -54,6 +54,7 @@ void DecodePipeline::readLoop() {
             frame.fileOffset = raw.fileOffset;
             frame.linkType = raw.linkType;
             frame.hasTcp = decoder.decode(raw, frame.tcp);
+            frame.miss = decoder.lastMiss();
         }
         m_bytesRead.store(m_source.bytesRead(), std::memory_order_relaxed);
         std::lock_guard lock(m_mutex);

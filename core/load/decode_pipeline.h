@@ -23,6 +23,7 @@ struct DecodedFrame {
     std::uint64_t fileOffset = 0;
     int linkType = 0;
     bool hasTcp = false;
+    FrameMiss miss; // without TCP: why, and what the frame was
     DecodedTcp tcp;
 };
 

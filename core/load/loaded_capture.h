@@ -21,6 +21,14 @@ struct EpochTime {
     std::int64_t nanosecond = 0;
 };
 
+// Frames of one kind that gave no TCP row ("ARP", "UDP", "truncated", ...).
+struct NonTcpCount {
+    std::string kind;
+    std::uint64_t frames = 0;
+    // False for truncated, malformed and fragment frames, which may be TCP.
+    bool otherProtocol = true;
+};
+
 // Everything a load produced. Immutable once handed over, so the GUI can
 // share it between threads as a shared_ptr<const LoadedCapture>.
 struct LoadedCapture {
@@ -29,6 +37,7 @@ struct LoadedCapture {
     std::vector<int> undecodedLinkTypes; // seen, but not a link layer we decode
     std::uint64_t frames = 0;
     std::uint64_t tcpPackets = 0;
+    std::vector<NonTcpCount> nonTcp; // frames - tcpPackets of them, most first
     std::uint64_t fileSize = 0;
     // Every TimeNs of a capture counts from this second since the epoch, so
     // that timestamps far from 1970 (pcapng allows 64-bit ones) stay exact.

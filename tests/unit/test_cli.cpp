@@ -1,7 +1,9 @@
 #include "support/capture_writer.h"
 #include "support/packet_builder.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,6 +55,17 @@ QList<MarkCounts> marksPerConnection(const QString& oracleTable) {
         counts[conn].zeroWindows += marks.contains("zero-window");
     }
     return counts;
+}
+
+// Runs the CLI through the shell, for redirections a QProcess cannot make.
+Run runShell(const QString& command) {
+    QProcess process;
+    process.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), command});
+    if (!process.waitForFinished(30000))
+        qFatal("the shell did not finish");
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 Frame frame(std::int64_t ms, bool toServer, TcpSpec spec) {
@@ -145,7 +158,11 @@ private slots:
         const Run conns =
             runCli({"connections", QString::fromStdString(file.path()), "--format", "json"});
         QCOMPARE(conns.exitCode, 0);
-        const QJsonArray connections = QJsonDocument::fromJson(conns.out.toUtf8()).array();
+        const QJsonObject document = QJsonDocument::fromJson(conns.out.toUtf8()).object();
+        QCOMPARE(document["packets"].toInt(), 6);
+        QCOMPARE(document["tcp_packets"].toInt(), 6);
+        QVERIFY(document["not_tcp"].toObject().isEmpty());
+        const QJsonArray connections = document["connections"].toArray();
         QCOMPARE(connections.size(), 1);
         const QJsonObject c = connections[0].toObject();
         QCOMPARE(c["client"].toString(), QString("192.0.2.10:40000"));
@@ -170,7 +187,8 @@ private slots:
             {"connections", QStringLiteral(TCPLADDER_SOURCE_DIR) + "/resources/samples/sample.pcap",
              "--format", "json"});
         QCOMPARE(run.exitCode, 0);
-        const QJsonArray connections = QJsonDocument::fromJson(run.out.toUtf8()).array();
+        const QJsonArray connections =
+            QJsonDocument::fromJson(run.out.toUtf8()).object()["connections"].toArray();
         QCOMPARE(connections.size(), 3);
         QCOMPARE(connections[0].toObject()["state"].toString(), QString("SF"));
         QCOMPARE(connections[1].toObject()["state"].toString(), QString("RSTO"));
@@ -186,6 +204,82 @@ private slots:
             QCOMPARE(c["dup_acks"].toInt(), wireshark[id].dupAcks);
             QCOMPARE(c["zero_windows"].toInt(), wireshark[id].zeroWindows);
         }
+    }
+
+    // Beside the exchange: two ICMPv6 neighbour solicitations, an ARP request
+    // and a DNS query, which Wireshark shows as ICMPv6, ARP and DNS over UDP.
+    void framesWithoutATcpRowAreCountedByKind() {
+        std::vector<Frame> frames;
+        const Bytes neighbourSolicitation(24, 0x87);
+        const Bytes arpRequest = {0,   1, 8, 0,  6, 4, 0, 1, 2, 0, 0,   0, 0, 1,
+                                  192, 0, 2, 10, 0, 0, 0, 0, 0, 0, 192, 0, 2, 1};
+        constexpr std::int64_t kStart = 1'600'000'000'000'000'000;
+        frames.push_back({kStart - 3, ethernet(0x86DD, ipv6("fe80::1", "ff02::1:ff00:2", 58,
+                                                            neighbourSolicitation))});
+        frames.push_back({kStart - 2, ethernet(0x0806, arpRequest)});
+        frames.push_back({kStart - 1, ethernet(0x0800, ipv4("192.0.2.10", "192.0.2.53", kProtoUdp,
+                                                            udp(53000, 53, Bytes(30, 1))))});
+        frames.push_back({kStart - 0, ethernet(0x86DD, ipv6("fe80::2", "ff02::1:ff00:1", 58,
+                                                            neighbourSolicitation))});
+        frames.push_back(frame(0, true, {.seq = 1000, .flags = 0x02}));
+        frames.push_back(frame(12, false, {.seq = 9000, .ack = 1001, .flags = 0x12}));
+        TemporaryFile file(buildPcap(frames));
+        const Run run =
+            runCli({"connections", QString::fromStdString(file.path()), "--format", "json"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("2 TCP of 6 packets, 4 not TCP: ICMPv6 2, ARP 1, UDP 1"),
+                 qPrintable(run.err));
+        const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(document["packets"].toInt(), 6);
+        QCOMPARE(document["tcp_packets"].toInt(), 2);
+        const QJsonObject notTcp = document["not_tcp"].toObject();
+        QCOMPARE(notTcp.size(), 3);
+        QCOMPARE(notTcp["ICMPv6"].toInt(), 2);
+        QCOMPARE(notTcp["ARP"].toInt(), 1);
+        QCOMPARE(notTcp["UDP"].toInt(), 1);
+        // The TSV on stdout stays the oracle's contract: the same two lines.
+        const Run tsv =
+            runCli({"connections", QString::fromStdString(file.path()), "--format", "tsv"});
+        QCOMPARE(tsv.out.split('\n', Qt::SkipEmptyParts).size(), 2);
+    }
+
+    void aLostReportIsAnError_data() {
+        QTest::addColumn<QString>("redirection");
+        QTest::newRow("full disk") << "> /dev/full";
+        QTest::newRow("closed standard output") << ">&-";
+    }
+
+    void aLostReportIsAnError() {
+        QFETCH(QString, redirection);
+        TemporaryFile file(exchange());
+        for (const QString& arguments :
+             {QStringLiteral("connections '%1' --format tsv"), QStringLiteral("packets '%1'"),
+              QStringLiteral("--help")}) {
+            const Run run =
+                runShell(QStringLiteral("'%1' %2 %3")
+                             .arg(QStringLiteral(TCPLADDER_CLI),
+                                  arguments.arg(QString::fromStdString(file.path())), redirection));
+            QCOMPARE(run.exitCode, 1);
+            QVERIFY2(run.err.contains("cannot write standard output"), qPrintable(run.err));
+        }
+    }
+
+    void doubleDashEndsTheOptions() {
+        TemporaryFile file(exchange());
+        const QFileInfo info(QString::fromStdString(file.path()));
+        const QString dashed = info.dir().filePath(
+            QStringLiteral("-capture-%1.pcap").arg(QCoreApplication::applicationPid()));
+        QVERIFY(QFile::copy(info.filePath(), dashed));
+        QProcess process;
+        process.setWorkingDirectory(info.dir().path());
+        process.start(QStringLiteral(TCPLADDER_CLI),
+                      {"connections", "--format", "tsv", "--", QFileInfo(dashed).fileName()});
+        QVERIFY(process.waitForFinished(30000));
+        QFile::remove(dashed);
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(process.readAllStandardOutput()).count('\n'), 2);
+        const Run withoutDashes = runCli({"connections", "-capture.pcap"});
+        QCOMPARE(withoutDashes.exitCode, 2);
     }
 
     void unknownConnectionIsAUsageError() {
