@@ -12,8 +12,9 @@
 namespace tcpladder::ui {
 namespace {
 
-// QImage and most viewers give up on taller pictures; exports past it zoom out.
-constexpr double kMaxImageHeight = 30000;
+// ImageMagick refuses taller pictures by default, and so do many viewers and
+// ticket systems: a PNG past it zooms out, and labels bundle to fit.
+constexpr double kMaxImageHeight = 16000;
 constexpr double kSliceMargin = 14;
 constexpr std::size_t kSliceScan = 4096;
 
