@@ -165,7 +165,7 @@ std::vector<std::size_t> LadderLayout::clockStepsBetween(std::size_t first,
     if (running.empty() || m_options.axis == TimeAxis::PerPacket)
         return steps;
     for (std::size_t i = std::max<std::size_t>(first, 1); i < std::min(last, running.size()); ++i)
-        if (m_data->relativeTime(i) < running[i - 1])
+        if (m_data->relativeTime(i) < m_data->relativeTime(i - 1))
             steps.push_back(i);
     return steps;
 }

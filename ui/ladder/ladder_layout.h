@@ -89,7 +89,7 @@ public:
     // frame order; clockStepsBetween finds those steps to mark them.
     double yForPacket(std::size_t index) const;
     TimeNs keyTime(std::size_t index) const;
-    // Packets in [first, last) whose time is earlier than an earlier packet's.
+    // Packets in [first, last) stamped earlier than the packet before them.
     std::vector<std::size_t> clockStepsBetween(std::size_t first, std::size_t last) const;
     LadderArrow arrow(std::size_t index) const;
 

@@ -225,9 +225,7 @@ void LadderPainter::paintLabels(QPainter& painter, const LadderPaintParams& para
             const BundleText text = bundleText(data, label);
             const TextPiece frames(text.frames, bold, painter.device());
             const TextPiece summary(text.summary, font, painter.device());
-            painter.fillRect(
-                QRectF(rect.left(), top, frames.width() + summary.width() + 2 * kPadding, height),
-                kBundleFill);
+            painter.fillRect(rect, kBundleFill);
             painter.setPen(kText);
             x = frames.draw(painter, x, top, height);
             painter.setPen(kBundle.darker(140));
@@ -239,9 +237,9 @@ void LadderPainter::paintLabels(QPainter& painter, const LadderPaintParams& para
         const TextPiece frame(text.frame, bold, painter.device());
         const TextPiece time(text.time, font, painter.device());
         const TextPiece fields(text.fields, font, painter.device());
-        const double textWidth = frame.width() + time.width() + fields.width();
-        painter.fillRect(QRectF(rect.left(), top, textWidth + 2 * kPadding, height),
-                         QColor(255, 255, 255, 215));
+        // The whole box the layout kept free, so what the picture shows as a
+        // label's extent is what the layout guarantees apart from the others.
+        painter.fillRect(rect, QColor(255, 255, 255, 215));
         const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
         painter.setPen(kText);
         x = frame.draw(painter, x, top, height);
@@ -266,7 +264,7 @@ void LadderPainter::paintClockSteps(QPainter& painter, const LadderPaintParams& 
     const QFontMetricsF metrics(painter.font());
     for (std::size_t index : steps) {
         const double y = m_layout.yForPacket(index);
-        const TimeNs back = data.timeline.runningMax[index - 1] - data.relativeTime(index);
+        const TimeNs back = data.relativeTime(index - 1) - data.relativeTime(index);
         painter.setPen(QPen(kClockStep, 1.2, Qt::DashLine));
         painter.drawLine(QPointF(c.rulerRight, y), QPointF(c.notesLeft, y));
         painter.setPen(kClockStep);
