@@ -176,6 +176,38 @@ private slots:
         QVERIFY2(problems.isEmpty(), qPrintable(problems));
     }
 
+    // 3,520 packets: as PNG no taller than ImageMagick accepts (16k px), in
+    // either axis, and every packet still named (bundles, not dropped labels).
+    void longConnectionFits_data() {
+        QTest::addColumn<int>("axis");
+        QTest::addColumn<double>("ratio");
+        QTest::newRow("true time") << int(TimeAxis::TrueTime) << 1.0;
+        QTest::newRow("per packet") << int(TimeAxis::PerPacket) << 1.0;
+        QTest::newRow("per packet, 2x") << int(TimeAxis::PerPacket) << 2.0;
+    }
+    void longConnectionFits() {
+        QFETCH(int, axis);
+        QFETCH(double, ratio);
+        Conversation c("10.0.0.5", 40000, "10.0.0.9", 443, kLadderStart);
+        c.handshake(20 * kLadderMs, 20 * kLadderMs);
+        for (int i = 0; i < 1758; ++i)
+            c.serverSends(400 * kUs, 1448).clientSends(100 * kUs, 0);
+        const auto data = build(c);
+        QCOMPARE(data->packetCount(), std::size_t{3519});
+        LadderExportRequest request;
+        request.path = m_dir.filePath("long.png");
+        request.lastPacket = data->packetCount();
+        request.pixelRatio = ratio;
+        request.options.axis = static_cast<TimeAxis>(axis);
+        const auto result = exportLadder(data, request);
+        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY(result.pixelSize.height() <= 16000);
+        QVERIFY(result.pixelSize.height() > 4000);
+        const QString problems =
+            svgProblems(data, m_dir.filePath("long.svg"), static_cast<TimeAxis>(axis));
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    }
+
 private:
     QTemporaryDir m_dir;
 };

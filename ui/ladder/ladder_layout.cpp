@@ -71,8 +71,8 @@ LadderLayout::LadderLayout(std::shared_ptr<const LadderData> data, const LadderO
     : m_data(std::move(data)), m_options(options) {
     const double width = std::max(options.width, kMinWidth);
     m_columns.width = width;
-    m_columns.rulerRight = 66;
-    m_columns.clientX = m_columns.rulerRight + 100;
+    m_columns.rulerRight = 84; // room for "-376.208 ms" in the small font
+    m_columns.clientX = m_columns.rulerRight + 90;
     m_columns.notesLeft = width - 210;
     m_columns.serverX = m_columns.notesLeft - 100;
     m_columns.captureX =
