@@ -1,5 +1,7 @@
+#include "ladder/ladder_label_layout.h"
 #include "ladder/ladder_label_text.h"
 #include "ladder/ladder_painter.h"
+#include "ladder_label_checks.h"
 #include "ladder_test_support.h"
 
 #include <QImage>
@@ -82,28 +84,44 @@ private slots:
         LadderPainter(layout).paint(painter, params);
         painter.end();
 
-        // The placement the painter used: same layout, same measuring.
+        // The labels the painter drew: same layout, same measuring.
         LabelTexts texts(*data, &image);
-        const auto drawn = layout.arrowsToDraw(top, bottom);
-        const auto placements = layout.labelPlacements(drawn, texts.widths());
-        std::vector<QRectF> shown;
-        for (std::size_t i = 0; i < drawn.size(); ++i) {
-            if (!placements[i].shown)
+        const auto labels =
+            layoutLabels(layout, 0, data->packetCount(), top, bottom, texts.widths());
+        std::vector<SeenLabel> seenLabels;
+        std::size_t bundles = 0;
+        for (const LadderLabel& label : labels) {
+            seenLabels.push_back(seen(*data, label));
+            if (!label.single()) {
+                ++bundles;
                 continue;
-            const QRectF rect = placements[i].rect;
-            const double painted = paintedWidth(texts.text(drawn[i]), &image);
-            QVERIFY2(
-                painted <= rect.width(),
-                qPrintable(
-                    QStringLiteral("#%1: %2 > %3").arg(drawn[i]).arg(painted).arg(rect.width())));
-            for (const QRectF& other : shown)
-                QVERIFY2(!other.intersects(rect),
-                         qPrintable(QStringLiteral("label of #%1 overlaps another").arg(drawn[i])));
-            shown.push_back(rect);
+            }
+            const double painted = paintedWidth(texts.text(label.first), &image);
+            QVERIFY2(painted <= label.rect.width(), qPrintable(QStringLiteral("#%1: %2 > %3")
+                                                                   .arg(label.first)
+                                                                   .arg(painted)
+                                                                   .arg(label.rect.width())));
         }
-        QVERIFY(!shown.empty());
-        // Dense in time: some are dropped. One row per packet has room for all.
-        QCOMPARE(shown.size() < drawn.size(), options.axis == TimeAxis::TrueTime);
+        // Every packet whose arrow starts in the slice is named once.
+        std::vector<std::size_t> starting;
+        for (std::size_t i = 0; i < data->packetCount(); ++i) {
+            const double y = layout.arrow(i).start.y();
+            if (y >= top && y < bottom)
+                starting.push_back(i);
+        }
+        QVERIFY(!starting.empty());
+        const QString problems = labelProblems(*data, starting, seenLabels, false);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        // Over the whole content, exactly the connection's packets.
+        const auto all =
+            layoutLabels(layout, 0, data->packetCount(), 0, layout.contentHeight(), texts.widths());
+        std::vector<SeenLabel> allSeen;
+        for (const LadderLabel& label : all)
+            allSeen.push_back(seen(*data, label));
+        const QString whole = labelProblems(*data, packetRange(0, data->packetCount()), allSeen);
+        QVERIFY2(whole.isEmpty(), qPrintable(whole));
+        // Dense in time: bundles. One row per packet has room for a label each.
+        QCOMPARE(bundles > 0, options.axis == TimeAxis::TrueTime);
     }
 
     void measureIsAnUpperBound() {

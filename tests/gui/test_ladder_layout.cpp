@@ -1,6 +1,8 @@
 #include "ladder/capture_point_estimate.h"
+#include "ladder/ladder_label_layout.h"
 #include "ladder/ladder_layout.h"
 #include "ladder/ladder_ticks.h"
+#include "ladder_label_checks.h"
 #include "ladder_test_support.h"
 
 #include <QtTest>
@@ -163,29 +165,35 @@ private slots:
             c.serverSends(spacing, 1448).clientSends(spacing / 4, 0);
         const auto data = buildLadderData(loadFrames(c.frames()), 0);
         LadderOptions options;
-        options.minLabelWidth = 200;
         options.pixelsPerSecond = 1000; // a round trip is 600 px
         const LadderLayout layout(data, options);
         // Widths that vary, as labels with badges and long numbers do.
-        const auto width = [](std::size_t index) { return 210.0 + (index * 37 % 5) * 60.0; };
-        const auto drawn = layout.arrowsToDraw(0, layout.contentHeight());
-        const auto placements = layout.labelPlacements(drawn, width);
-        int shown = 0;
-        for (std::size_t i = 0; i < placements.size(); ++i) {
-            if (!placements[i].shown)
-                continue;
-            ++shown;
-            const QRectF rect = placements[i].rect;
-            QCOMPARE(rect.width(), width(drawn[i]));
-            QCOMPARE(rect.height(), options.lineHeight);
-            QVERIFY(rect.left() >= layout.columns().clientX);
-            QVERIFY(rect.right() <= layout.columns().serverX);
-            for (std::size_t j = 0; j < i; ++j)
-                QVERIFY2(!placements[j].shown || !placements[j].rect.intersects(rect),
-                         qPrintable(QStringLiteral("#%1 and #%2").arg(drawn[j]).arg(drawn[i])));
+        const auto width = [](const LadderLabel& label) {
+            return 210.0 + static_cast<double>(label.first * 37 % 5) * 60.0;
+        };
+        const auto labels =
+            layoutLabels(layout, 0, data->packetCount(), 0, layout.contentHeight(), width);
+        std::vector<SeenLabel> seenLabels;
+        std::size_t singles = 0;
+        for (const LadderLabel& label : labels) {
+            seenLabels.push_back(seen(*data, label));
+            singles += label.single() ? 1 : 0;
+            QCOMPARE(label.rect.width(), width(label));
+            QCOMPARE(label.rect.height(), options.lineHeight);
+            // Inside the sender's lane; below its arrow's start, never above.
+            QVERIFY(label.rect.left() >= layout.columns().clientX);
+            QVERIFY(label.rect.bottom() >= label.anchor.y() - 1e-9);
+            if (label.fromClient)
+                QCOMPARE(label.rect.left(), layout.columns().clientX + 10);
+            else
+                QCOMPARE(label.rect.right(), layout.columns().serverX - 10);
         }
-        QVERIFY(shown >= 3);
-        QVERIFY(shown < static_cast<int>(drawn.size()));
+        const QString problems =
+            labelProblems(*data, packetRange(0, data->packetCount()), seenLabels);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems));
+        QVERIFY(singles >= 2); // the SYN and the SYN+ACK at least
+        // Both are far denser than a label a packet (2 ms is 2 px): bundles.
+        QVERIFY(labels.size() < data->packetCount());
     }
 
     void defaultZoom_data() {

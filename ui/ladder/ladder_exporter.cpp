@@ -12,8 +12,16 @@
 namespace tcpladder::ui {
 namespace {
 
-// QImage and most viewers give up on taller pictures; exports past it zoom out.
-constexpr double kMaxImageHeight = 30000;
+// ImageMagick refuses taller pictures by default, and so do many viewers and
+// ticket systems: a PNG past it zooms out, and labels bundle to fit.
+constexpr double kMaxImageHeight = 16000;
+// SVG and PDF zoom out past these so that a connection of millions of
+// packets exports in bounded memory (Qt's SVG generator holds the whole
+// document until it ends; PDF pages stream) and opens in a viewer.
+constexpr double kMaxSvgHeight = 50000;
+constexpr double kMaxPdfHeight = 150000;
+// Rows this thin still draw one arrow per pixel row, and bundle labels.
+constexpr double kMinRowHeight = 1e-3;
 constexpr double kSliceMargin = 14;
 constexpr std::size_t kSliceScan = 4096;
 
@@ -41,7 +49,7 @@ LadderLayout fittedLayout(std::shared_ptr<const LadderData> data, LadderOptions 
             break;
         const double shrink = maxHeight / (bottom - top) * 0.95;
         options.pixelsPerSecond = layout.pixelsPerSecond() * shrink;
-        options.rowHeight = std::max(1.0, options.rowHeight * shrink);
+        options.rowHeight = std::max(kMinRowHeight, options.rowHeight * shrink);
         layout = LadderLayout(data, options);
     }
     return layout;
@@ -170,10 +178,11 @@ LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
         fixed.options.pixelsPerSecond =
             LadderLayout::defaultPixelsPerSecond(*data, fixed.options, fixed.firstPacket);
     const LadderTitle title = makeLadderTitle(*data, request.firstPacket, last);
-    const double maxHeight = request.format == LadderFormat::Png
-                                 ? kMaxImageHeight / std::max(1.0, request.pixelRatio) -
-                                       titleBlockHeight() - ladderHeaderHeight()
-                                 : 1e7;
+    const double above = titleBlockHeight() + ladderHeaderHeight();
+    const double maxHeight =
+        request.format == LadderFormat::Png
+            ? kMaxImageHeight / std::max(1.0, request.pixelRatio) - above
+            : (request.format == LadderFormat::Svg ? kMaxSvgHeight : kMaxPdfHeight) - above;
     const LadderLayout layout =
         fittedLayout(data, fixed.options, request.firstPacket, last, maxHeight);
     switch (request.format) {

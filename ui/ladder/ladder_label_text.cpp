@@ -1,5 +1,6 @@
 #include "ladder/ladder_label_text.h"
 
+#include "format/units.h"
 #include "ladder/ladder_labels.h"
 
 namespace tcpladder::ui {
@@ -24,6 +25,35 @@ LabelText labelText(const LadderData& data, std::size_t index) {
             QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
                 QStringLiteral("  "),
             arrowLabel(data, index), badgesFor(data.packet(index).analysis())};
+}
+
+BundleText bundleText(const LadderData& data, const LadderLabel& bundle) {
+    BundleText text;
+    text.frames = QStringLiteral("#%1–#%2")
+                      .arg(data.packet(bundle.first).frame())
+                      .arg(data.packet(bundle.last).frame());
+    QString sum = bundle.fromClient ? QStringLiteral(" → ") : QStringLiteral(" ← ");
+    const QString count = formatCount(bundle.count);
+    if (bundle.segments == bundle.count)
+        sum += QStringLiteral("%1 segments").arg(count);
+    else if (bundle.segments == 0 && bundle.acks == bundle.count)
+        sum += QStringLiteral("%1 ACKs").arg(count);
+    else if (bundle.segments == 0)
+        sum += QStringLiteral("%1 packets").arg(count);
+    else
+        sum += QStringLiteral("%1 packets, %2 with data").arg(count, formatCount(bundle.segments));
+    const auto range = [](const QString& name, std::uint32_t from, std::uint32_t to) {
+        return from == to
+                   ? QStringLiteral(" · %1 %2").arg(name, formatCount(from))
+                   : QStringLiteral(" · %1 %2–%3").arg(name, formatCount(from), formatCount(to));
+    };
+    if (bundle.segments > 0)
+        sum += QStringLiteral(" · %1 B").arg(formatCount(bundle.bytes)) +
+               range(QStringLiteral("seq"), bundle.seqFirst, bundle.seqEnd);
+    else if (bundle.acks > 0)
+        sum += range(QStringLiteral("ack"), bundle.ackFirst, bundle.ackLast);
+    text.summary = sum;
+    return text;
 }
 
 LabelMeasure::Advances::Advances(const QFontMetricsF& fontMetrics) : metrics(fontMetrics) {
@@ -57,6 +87,14 @@ double LabelMeasure::width(const LabelText& text) const {
     for (const Badge& badge : text.badges)
         total += kBadgeGap + badgeWidth(badge.text);
     return total;
+}
+
+double LabelTexts::width(const LadderLabel& label) {
+    if (label.single())
+        return width(label.first);
+    const BundleText bundle = bundleText(m_data, label);
+    return 2 * kPadding + m_measure.lineWidth(bundle.frames, true) +
+           m_measure.lineWidth(bundle.summary, false);
 }
 
 const LabelText& LabelTexts::text(std::size_t index) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ladder/ladder_data.h"
+#include "ladder/ladder_label_layout.h"
 #include "ladder/ladder_layout.h"
 #include "ladder/ladder_style.h"
 
@@ -25,6 +26,16 @@ struct LabelText {
 };
 
 LabelText labelText(const LadderData& data, std::size_t index);
+
+// A bundle's text in two pieces, the frames it names (bold) and its sum:
+// "#300–#330" and " ← 16 segments · 23,168 B · seq 218,806–241,974". The
+// arrow says which side sent them: the frames between are the other side's.
+struct BundleText {
+    QString frames;
+    QString summary;
+};
+
+BundleText bundleText(const LadderData& data, const LadderLabel& bundle);
 
 // How a label is laid out, shared by measuring and painting so the two agree.
 namespace label_geometry {
@@ -67,8 +78,9 @@ public:
 
     const LabelText& text(std::size_t index);
     double width(std::size_t index) { return m_measure.width(text(index)); }
-    LabelWidths widths() {
-        return [this](std::size_t index) { return width(index); };
+    double width(const LadderLabel& label);
+    LadderLabelWidth widths() {
+        return [this](const LadderLabel& label) { return width(label); };
     }
 
 private:

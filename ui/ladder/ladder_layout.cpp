@@ -71,8 +71,8 @@ LadderLayout::LadderLayout(std::shared_ptr<const LadderData> data, const LadderO
     : m_data(std::move(data)), m_options(options) {
     const double width = std::max(options.width, kMinWidth);
     m_columns.width = width;
-    m_columns.rulerRight = 66;
-    m_columns.clientX = m_columns.rulerRight + 100;
+    m_columns.rulerRight = 84; // room for "-376.208 ms" in the small font
+    m_columns.clientX = m_columns.rulerRight + 90;
     m_columns.notesLeft = width - 210;
     m_columns.serverX = m_columns.notesLeft - 100;
     m_columns.captureX =
@@ -150,7 +150,24 @@ TimeNs LadderLayout::timeForY(double y) const {
 double LadderLayout::yForPacket(std::size_t index) const {
     if (m_options.axis == TimeAxis::PerPacket)
         return m_top + (static_cast<double>(index) + 0.5) * m_options.rowHeight;
-    return yForTime(m_data->relativeTime(index));
+    return yForTime(keyTime(index));
+}
+
+TimeNs LadderLayout::keyTime(std::size_t index) const {
+    const auto& running = m_data->timeline.runningMax;
+    return running.empty() ? m_data->relativeTime(index) : running[index];
+}
+
+std::vector<std::size_t> LadderLayout::clockStepsBetween(std::size_t first,
+                                                         std::size_t last) const {
+    std::vector<std::size_t> steps;
+    const auto& running = m_data->timeline.runningMax;
+    if (running.empty() || m_options.axis == TimeAxis::PerPacket)
+        return steps;
+    for (std::size_t i = std::max<std::size_t>(first, 1); i < std::min(last, running.size()); ++i)
+        if (m_data->relativeTime(i) < m_data->relativeTime(i - 1))
+            steps.push_back(i);
+    return steps;
 }
 
 LadderArrow LadderLayout::arrow(std::size_t index) const {
@@ -168,7 +185,7 @@ LadderArrow LadderLayout::arrow(std::size_t index) const {
         startY -= kRowSlant * m_options.rowHeight * fromSender;
         endY += kRowSlant * m_options.rowHeight * (1 - fromSender);
     } else if (slanted()) {
-        const TimeNs time = m_data->relativeTime(index);
+        const TimeNs time = keyTime(index);
         startY = yForTime(time - m_data->estimate.delayFromSender(arrow.fromClient));
         endY = yForTime(time + m_data->estimate.delayToReceiver(arrow.fromClient));
     }

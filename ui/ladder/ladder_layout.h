@@ -5,7 +5,6 @@
 #include <QPointF>
 #include <QRectF>
 #include <cstddef>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -25,10 +24,6 @@ struct LadderOptions {
     double breakHeight = 34;    // an idle break on the true-time axis
     double width = 1000;
     double lineHeight = 15; // of one label line, in the painter's font
-    // Of the narrowest label any packet can have, in the painter's font: a
-    // spot too crowded for it is too crowded for every label, so most
-    // candidates in a dense stretch are rejected without measuring theirs.
-    double minLabelWidth = 150;
     // Of the first screen, which the default zoom tries to fill with the whole story.
     double viewHeight = 800;
     double topMargin = 18; // room for the label above a first arrow that is flat
@@ -57,18 +52,6 @@ struct LadderArrow {
     // The point at horizontal position `x` on the arrow's line.
     QPointF pointAtX(double x) const;
 };
-
-// Where an arrow's label goes: `rect` is all it covers (text, padding and
-// badges); its bottom edge touches the arrow at `anchor`.
-struct LabelPlacement {
-    bool shown = false;
-    QPointF anchor;
-    QRectF rect;
-};
-
-// The full width of a packet's label as painted; never narrower than the
-// painted text (an upper bound is fine), never narrower than minLabelWidth.
-using LabelWidths = std::function<double(std::size_t index)>;
 
 // A stretch of content between two breaks, for the ruler.
 struct AxisStretch {
@@ -101,7 +84,13 @@ public:
     double contentHeight() const { return m_contentHeight; }
     double yForTime(TimeNs time) const;
     TimeNs timeForY(double y) const;
+    // A packet after the capture's clock stepped back sits where time stood
+    // before the step (the running maximum), so every packet is drawn, in
+    // frame order; clockStepsBetween finds those steps to mark them.
     double yForPacket(std::size_t index) const;
+    TimeNs keyTime(std::size_t index) const;
+    // Packets in [first, last) stamped earlier than the packet before them.
+    std::vector<std::size_t> clockStepsBetween(std::size_t first, std::size_t last) const;
     LadderArrow arrow(std::size_t index) const;
 
     // Packets whose arrows may reach into [top, bottom): [first, last).
@@ -109,13 +98,6 @@ public:
     // The arrows worth drawing there: all of them, or where more than
     // `perPixel` fall on a pixel row, one per row (found by binary search).
     std::vector<std::size_t> arrowsToDraw(double top, double bottom, double perPixel = 2) const;
-    // Where the labels of `drawn` (ascending) go so that no two overlap: each
-    // tries a few spots along its arrow (a slanted arrow's label moves down
-    // as it moves right) and is dropped when none is free. Decided greedily
-    // from a little before the first, so labels do not flicker on scrolling.
-    // Defined in ladder_label_placement.cpp.
-    std::vector<LabelPlacement> labelPlacements(const std::vector<std::size_t>& drawn,
-                                                const LabelWidths& widths) const;
     std::optional<std::size_t> packetAt(QPointF point, double tolerance = 6) const;
 
     std::vector<BreakBand> breaksBetween(double top, double bottom) const;

@@ -18,6 +18,8 @@ namespace {
 using namespace ladder_palette;
 
 constexpr double kTickSpacing = 56;
+// A bundle's bracket runs this far inside the sender's lane.
+constexpr double kBracketOffset = 5;
 
 void zigzag(QPainter& painter, double left, double right, double y) {
     QPainterPath path(QPointF(left, y));
@@ -87,8 +89,9 @@ void LadderPainter::paint(QPainter& painter, const LadderPaintParams& params) co
     paintBack(painter, params);
     paintArrows(painter, m_layout, drawn, params.selected,
                 m_layout.data().estimate.known() && m_layout.slanted());
-    paintLabels(painter, drawn);
+    paintLabels(painter, params);
     paintNotes(painter, params);
+    paintClockSteps(painter, params);
     painter.restore();
 }
 
@@ -187,62 +190,96 @@ void LadderPainter::paintBreaks(QPainter& painter, const LadderPaintParams& para
     }
 }
 
-void LadderPainter::paintLabels(QPainter& painter, const std::vector<std::size_t>& drawn) const {
+void LadderPainter::paintLabels(QPainter& painter, const LadderPaintParams& params) const {
     using namespace label_geometry;
     const LadderData& data = m_layout.data();
+    const LadderColumns& columns = m_layout.columns();
     LabelTexts texts(data, painter.device());
-    const std::vector<LabelPlacement> placements = m_layout.labelPlacements(drawn, texts.widths());
+    const std::vector<LadderLabel> labels = layoutLabels(
+        m_layout, params.firstPacket, params.lastPacket, params.top, params.bottom, texts.widths());
     const QFont font = labelFont();
     QFont bold = font;
     bold.setBold(true);
     const double height = QFontMetricsF(font).height();
-    for (std::size_t i = 0; i < drawn.size(); ++i) {
-        const std::size_t index = drawn[i];
-        const PacketRecord& packet = data.packet(index);
-        if (!placements[i].shown) {
-            // Too close to a neighbour for text; the mark still shows.
-            const std::vector<Badge> badges = badgesFor(packet.analysis());
-            if (!badges.empty()) {
-                const LadderArrow arrow = m_layout.arrow(index);
-                painter.setPen(QPen(Qt::white, 1));
-                painter.setBrush(badges.front().color);
-                painter.drawEllipse(arrow.pointAtX((arrow.start.x() + arrow.end.x()) / 2), 3.5,
-                                    3.5);
-            }
+    for (const LadderLabel& label : labels) {
+        const QRectF rect = label.rect;
+        const double lane = label.fromClient ? columns.clientX : columns.serverX;
+        const double inward = label.fromClient ? 1 : -1;
+        painter.setBrush(Qt::NoBrush);
+        if (!label.single()) {
+            // The bracket: along the lane, from the first arrow to the last it names.
+            const double x = lane + inward * kBracketOffset;
+            painter.setPen(QPen(kBundle, 1.4));
+            painter.drawLine(QPointF(lane, label.anchor.y()), QPointF(x, label.anchor.y()));
+            painter.drawLine(QPointF(x, label.anchor.y()), QPointF(x, label.bracketEnd));
+            painter.drawLine(QPointF(lane, label.bracketEnd), QPointF(x, label.bracketEnd));
+        }
+        const QPointF corner(label.fromClient ? rect.left() : rect.right(), rect.bottom() - 2);
+        if (label.displaced()) {
+            painter.setPen(QPen(kMutedText, 0.8));
+            painter.drawLine(label.anchor, corner);
+        }
+        double x = rect.left() + kPadding;
+        const double top = rect.top();
+        if (!label.single()) {
+            const BundleText text = bundleText(data, label);
+            const TextPiece frames(text.frames, bold, painter.device());
+            const TextPiece summary(text.summary, font, painter.device());
+            painter.fillRect(rect, kBundleFill);
+            painter.setPen(kText);
+            x = frames.draw(painter, x, top, height);
+            painter.setPen(kBundle.darker(140));
+            summary.draw(painter, x, top, height);
             continue;
         }
-        // The placement's rect is at least as wide as all of this, which is
-        // what keeps labels apart; pieces go left to right at their true widths.
-        const LabelText& label = texts.text(index);
-        const TextPiece frame(label.frame, bold, painter.device());
-        const TextPiece time(label.time, font, painter.device());
-        const TextPiece fields(label.fields, font, painter.device());
-        const QRectF rect = placements[i].rect;
-        const double top = rect.top();
-        const double textWidth = frame.width() + time.width() + fields.width();
-        painter.fillRect(QRectF(rect.left(), top, textWidth + 2 * kPadding, height),
-                         QColor(255, 255, 255, 215));
+        const PacketRecord& packet = data.packet(label.first);
+        const LabelText& text = texts.text(label.first);
+        const TextPiece frame(text.frame, bold, painter.device());
+        const TextPiece time(text.time, font, painter.device());
+        const TextPiece fields(text.fields, font, painter.device());
+        // The whole box the layout kept free, so what the picture shows as a
+        // label's extent is what the layout guarantees apart from the others.
+        painter.fillRect(rect, QColor(255, 255, 255, 215));
         const ArrowKind kind = arrowKind(packet.flags(), packet.payloadLength());
         painter.setPen(kText);
-        double x = frame.draw(painter, rect.left() + kPadding, top, height);
+        x = frame.draw(painter, x, top, height);
         painter.setPen(kMutedText);
         x = time.draw(painter, x, top, height);
         painter.setPen(kind == ArrowKind::Rst ? arrowStyle(kind).color : kText);
         x = fields.draw(painter, x, top, height) + kPadding;
-        for (const Badge& badge : label.badges)
+        for (const Badge& badge : text.badges)
             x += kBadgeGap + paintBadge(painter, QPointF(x + kBadgeGap, top + 1), badge);
+    }
+}
+
+void LadderPainter::paintClockSteps(QPainter& painter, const LadderPaintParams& params) const {
+    const auto [first, last] = m_layout.packetsBetween(params.top, params.bottom);
+    const std::vector<std::size_t> steps = m_layout.clockStepsBetween(
+        std::max(first, params.firstPacket), std::min(last, params.lastPacket));
+    if (steps.empty())
+        return;
+    const LadderColumns& c = m_layout.columns();
+    const LadderData& data = m_layout.data();
+    painter.setFont(labelFont());
+    const QFontMetricsF metrics(painter.font());
+    for (std::size_t index : steps) {
+        const double y = m_layout.yForPacket(index);
+        const TimeNs back = data.relativeTime(index - 1) - data.relativeTime(index);
+        painter.setPen(QPen(kClockStep, 1.2, Qt::DashLine));
+        painter.drawLine(QPointF(c.rulerRight, y), QPointF(c.notesLeft, y));
+        painter.setPen(kClockStep);
+        painter.drawText(QRectF(c.notesLeft + 14, y - metrics.height() / 2,
+                                c.width - c.notesLeft - 18, metrics.height()),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         QStringLiteral("Clock steps back %1 at #%2")
+                             .arg(formatDuration(back))
+                             .arg(data.packet(index).frame()));
     }
 }
 
 void applyLabelMetrics(LadderOptions& options) {
     const QFontMetricsF metrics(labelFont());
     options.lineHeight = std::ceil(metrics.height()) + 1;
-    // The shortest label a packet can have; any other adds characters to it.
-    const LabelText shortest{QStringLiteral("#1"),
-                             QStringLiteral("  0.000 ms  "),
-                             QStringLiteral("-  Seq=0 Len=0 Win=0"),
-                             {}};
-    options.minLabelWidth = LabelMeasure().width(shortest);
 }
 
 void LadderPainter::paintNotes(QPainter& painter, const LadderPaintParams& params) const {

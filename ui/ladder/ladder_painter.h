@@ -38,14 +38,15 @@ private:
     void paintBack(QPainter& painter, const LadderPaintParams& params) const;
     void paintRuler(QPainter& painter, const LadderPaintParams& params) const;
     void paintBreaks(QPainter& painter, const LadderPaintParams& params) const;
-    void paintLabels(QPainter& painter, const std::vector<std::size_t>& drawn) const;
+    void paintLabels(QPainter& painter, const LadderPaintParams& params) const;
+    void paintClockSteps(QPainter& painter, const LadderPaintParams& params) const;
     void paintNotes(QPainter& painter, const LadderPaintParams& params) const;
 
     const LadderLayout& m_layout;
 };
 
-// Sets the label line height and narrowest label width from the label
-// font, which the layout needs to keep labels apart.
+// Sets the label line height from the label font, which the layout needs
+// to keep labels apart.
 void applyLabelMetrics(LadderOptions& options);
 // Draws an analysis badge with its top-left corner at `topLeft`; returns its width.
 double paintBadge(QPainter& painter, QPointF topLeft, const Badge& badge);

@@ -51,6 +51,9 @@ inline const QColor kSelection{0xff, 0xf1, 0x76, 150};
 inline const QColor kHover{0xbb, 0xde, 0xfb, 110};
 inline const QColor kStall{0xe6, 0x51, 0x00};
 inline const QColor kNote{0x15, 0x65, 0xc0};
+inline const QColor kBundle{0x54, 0x6e, 0x7a};
+inline const QColor kBundleFill{0xec, 0xef, 0xf1, 230};
+inline const QColor kClockStep{0xc6, 0x28, 0x28};
 } // namespace ladder_palette
 
 } // namespace tcpladder::ui
