@@ -8,6 +8,18 @@
 #include <QIcon>
 #include <cstdio>
 
+namespace {
+
+// As tcpladder-cli: text that did not reach standard output is an error.
+int finishStandardOutput() {
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return 0;
+    std::perror("tcpladder: cannot write standard output");
+    return 1;
+}
+
+} // namespace
+
 int main(int argc, char** argv) {
     using tcpladder::gui::GuiCommand;
     // Before any QApplication: --help, --version and usage errors need no display.
@@ -15,10 +27,10 @@ int main(int argc, char** argv) {
     switch (parsed.command) {
     case GuiCommand::Help:
         std::fputs(tcpladder::gui::guiUsageText(), stdout);
-        return std::fflush(stdout) == 0 ? 0 : 1;
+        return finishStandardOutput();
     case GuiCommand::Version:
         std::printf("tcpladder %s\n", TCPLADDER_VERSION);
-        return std::fflush(stdout) == 0 ? 0 : 1;
+        return finishStandardOutput();
     case GuiCommand::UsageError:
         std::fprintf(stderr, "tcpladder: %s (see tcpladder --help)\n",
                      tcpladder::ui::pathToBytes(parsed.error).c_str());
