@@ -2,6 +2,7 @@
 
 #include "chart/chart_export_dialog.h"
 #include "chart/chart_view.h"
+#include "format/file_path.h"
 #include "format/qt_text.h"
 #include "ladder/ladder_export_dialog.h"
 #include "ladder/ladder_view.h"
@@ -242,7 +243,7 @@ void MainWindow::openCapture(const QString& path) {
 
 void MainWindow::reload() {
     if (m_snapshot)
-        openCapture(toQString(m_snapshot->capture->path));
+        openCapture(pathFromBytes(m_snapshot->capture->path));
 }
 
 void MainWindow::cancelLoad() {
@@ -265,7 +266,7 @@ void MainWindow::setLoading(bool loading) {
 
 void MainWindow::showOpenDialog() {
     const QString start =
-        m_snapshot ? QFileInfo(toQString(m_snapshot->capture->path)).path() : QString();
+        m_snapshot ? QFileInfo(pathFromBytes(m_snapshot->capture->path)).path() : QString();
     // Compressed captures are told by their first bytes; the patterns only
     // offer them in the dialog.
     QStringList patterns;
@@ -296,7 +297,7 @@ void MainWindow::adoptSnapshot(const SnapshotPtr& snapshot) {
     if (!snapshot->capture->rereader && !snapshot->capture->rereadUnavailable.empty())
         warnings << toQString(snapshot->capture->rereadUnavailable);
     m_warnings->setWarnings(warnings);
-    const QString path = toQString(snapshot->capture->path);
+    const QString path = pathFromBytes(snapshot->capture->path);
     RecentFiles().add(path);
     updateTitle();
     // A reload keeps the reader on the connection they were looking at.
@@ -311,7 +312,9 @@ void MainWindow::showLoadError(const QString& path, const QString& reason) {
                         tr("tcpladder could not open “%1”.").arg(QFileInfo(path).fileName()),
                         QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("loadErrorDialog"));
-    box->setInformativeText(reason);
+    // The core's reason begins with the path, which the text above already names.
+    const QString prefix = path + QStringLiteral(": ");
+    box->setInformativeText(reason.startsWith(prefix) ? reason.mid(prefix.size()) : reason);
     box->setAttribute(Qt::WA_DeleteOnClose);
     // open(), not exec(): the window stays responsive and tests can read the box.
     box->open();
@@ -326,7 +329,7 @@ void MainWindow::updateTitle() {
         setWindowTitle(QStringLiteral("tcpladder"));
         return;
     }
-    const QString path = toQString(m_snapshot->capture->path);
+    const QString path = pathFromBytes(m_snapshot->capture->path);
     setWindowFilePath(path);
     setWindowTitle(tr("%1 — tcpladder").arg(QFileInfo(path).fileName()));
 }

@@ -1,69 +1,289 @@
 #include "gui_options.h"
 
-#include <QCommandLineParser>
+#include "chart/chart_export.h"
+#include "format/file_path.h"
+#include "ladder/ladder_exporter.h"
+
 #include <QRegularExpression>
+#include <array>
+#include <string_view>
 
 namespace tcpladder::gui {
+namespace {
 
-GuiOptions parseGuiOptions(const QStringList& arguments) {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Find the TCP connection that matters in a packet capture.\n\n"
-        "Headless exports (no window, no display needed):\n"
-        "  tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf "
-        "[--packets A-B] [--scale 2]\n"
-        "  tcpladder CAPTURE --connection ID --export-chart OUT.png|OUT.svg "
-        "[--chart seq|throughput|rtt|window]"));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("CAPTURE"),
-                                 QStringLiteral("A pcap or pcapng file to open."),
-                                 QStringLiteral("[CAPTURE]"));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QStringLiteral("Once CAPTURE has loaded, save a PNG of the window to FILE and quit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption select(QStringLiteral("select"),
-                                    QStringLiteral("Make connection ID current once loaded."),
-                                    QStringLiteral("ID"));
-    const QCommandLineOption filter(QStringLiteral("filter"),
-                                    QStringLiteral("Filter the connection table by TEXT."),
-                                    QStringLiteral("TEXT"));
-    const QCommandLineOption size(QStringLiteral("window-size"),
-                                  QStringLiteral("Open the window at WIDTHxHEIGHT pixels."),
-                                  QStringLiteral("WxH"));
-    const QCommandLineOption report(
-        QStringLiteral("report-loaded"),
-        QStringLiteral("Once the load ends, write its outcome to FILE and quit (also "
-                       "TCPLADDER_REPORT_LOADED=FILE)."),
-        QStringLiteral("FILE"));
-    parser.addOptions({screenshot, select, filter, size, report});
-    parser.process(arguments);
+// Options QGuiApplication and QApplication take themselves, with one or two dashes.
+constexpr std::array<std::string_view, 15> kQtOptionsWithValue = {
+    "platform",        "platformpluginpath",
+    "platformtheme",   "plugin",
+    "qwindowgeometry", "qwindowicon",
+    "qwindowtitle",    "display",
+    "geometry",        "style",
+    "stylesheet",      "session",
+    "title",           "visual",
+    "qmljsdebugger"};
+constexpr std::array<std::string_view, 5> kQtFlags = {"reverse", "widgetcount", "nograb", "dograb",
+                                                      "sync"};
 
+template <std::size_t N>
+bool contains(const std::array<std::string_view, N>& names, std::string_view name) {
+    for (const std::string_view known : names)
+        if (known == name)
+            return true;
+    return false;
+}
+
+std::optional<QSize> parseSize(const QString& text) {
+    static const QRegularExpression kSize(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));
+    const auto match = kSize.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    return QSize(match.captured(1).toInt(), match.captured(2).toInt());
+}
+
+// Everything given, before checking that it fits together.
+struct Given {
     GuiOptions options;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1)
-        parser.showHelp(2);
-    if (!positional.isEmpty())
-        options.capture = positional.front();
-    options.screenshot = parser.value(screenshot);
-    options.filterText = parser.value(filter);
-    if (parser.isSet(select)) {
-        bool ok = false;
-        options.selectConnection = parser.value(select).toInt(&ok);
+    QString ladderOutput;
+    QString chartOutput;
+    std::optional<double> scale;
+    QStringList ladderOnly; // options that only make sense with --export-ladder
+    QStringList chartOnly;
+    QStringList windowOnly;
+    ui::LadderExportSettings ladder;
+    ui::ChartExportSettings chart;
+};
+
+// One option and its value; an empty string when fine, else the usage error.
+QString apply(Given& given, std::string_view name, const QString& value) {
+    GuiOptions& options = given.options;
+    const QString option = QStringLiteral("--") + QString::fromUtf8(name.data(), name.size());
+    bool ok = true;
+    if (name == "connection" || name == "select") {
+        const uint id = value.toUInt(&ok);
         if (!ok)
-            parser.showHelp(2);
+            return option + QStringLiteral(" needs a connection number, not '%1'").arg(value);
+        options.connection = id;
+    } else if (name == "screenshot") {
+        options.screenshot = value;
+        given.windowOnly << option;
+    } else if (name == "filter") {
+        options.filterText = value;
+        given.windowOnly << option;
+    } else if (name == "window-size") {
+        options.windowSize = parseSize(value);
+        if (!options.windowSize)
+            return QStringLiteral("--window-size is WIDTHxHEIGHT, not '%1'").arg(value);
+        given.windowOnly << option;
+    } else if (name == "report-loaded") {
+        options.reportFile = value;
+        given.windowOnly << option;
+    } else if (name == "export-ladder") {
+        given.ladderOutput = value;
+    } else if (name == "export-chart") {
+        given.chartOutput = value;
+    } else if (name == "scale") {
+        given.scale = value.toDouble(&ok);
+        if (!ok || *given.scale < 0.5 || *given.scale > 4)
+            return QStringLiteral("--scale is a number from 0.5 to 4, not '%1'").arg(value);
+    } else if (name == "packets") {
+        static const QRegularExpression kRange(QStringLiteral("^(\\d+)-(\\d+)$"));
+        const auto match = kRange.match(value);
+        if (!match.hasMatch() || match.captured(1).toULongLong() > match.captured(2).toULongLong())
+            return QStringLiteral("--packets is FIRST-LAST (frame numbers), not '%1'").arg(value);
+        given.ladder.firstFrame = match.captured(1).toULongLong();
+        given.ladder.lastFrame = match.captured(2).toULongLong();
+        given.ladderOnly << option;
+    } else if (name == "flat") {
+        given.ladder.flat = true;
+        given.ladderOnly << option;
+    } else if (name == "per-packet") {
+        given.ladder.perPacket = true;
+        given.ladderOnly << option;
+    } else if (name == "chart") {
+        static const QStringList kKinds = {QStringLiteral("seq"), QStringLiteral("throughput"),
+                                           QStringLiteral("rtt"), QStringLiteral("window")};
+        const qsizetype kind = kKinds.indexOf(value);
+        if (kind < 0)
+            return QStringLiteral("--chart is one of seq, throughput, rtt, window, not '%1'")
+                .arg(value);
+        given.chart.kind = static_cast<ui::ChartKind>(kind);
+        given.chartOnly << option;
+    } else if (name == "direction") {
+        const QString side = value.toLower();
+        if (side != QLatin1String("auto") && side != QLatin1String("a") &&
+            side != QLatin1String("b"))
+            return QStringLiteral("--direction is a, b or auto, not '%1'").arg(value);
+        given.chart.direction = side == QLatin1String("a")   ? 0
+                                : side == QLatin1String("b") ? 1
+                                                             : -1;
+        given.chartOnly << option;
+    } else if (name == "size") {
+        const auto size = parseSize(value);
+        if (!size || size->width() < 200 || size->height() < 150 || size->width() > 8000 ||
+            size->height() > 8000)
+            return QStringLiteral("--size is WIDTHxHEIGHT, from 200x150 to 8000x8000, not '%1'")
+                .arg(value);
+        given.chart.size = *size;
+        given.chartOnly << option;
+    } else if (name == "range") {
+        const QStringList parts = value.split(QChar(':'));
+        bool fromOk = false;
+        bool toOk = false;
+        const double from = parts.size() == 2 ? parts[0].toDouble(&fromOk) : 0;
+        const double to = parts.size() == 2 ? parts[1].toDouble(&toOk) : 0;
+        if (!fromOk || !toOk || from < 0 || to <= from)
+            return QStringLiteral("--range is FROM:TO in seconds since the connection's start");
+        given.chart.from = static_cast<TimeNs>(from * 1e9);
+        given.chart.to = static_cast<TimeNs>(to * 1e9);
+        given.chartOnly << option;
     }
-    if (parser.isSet(size)) {
-        static const QRegularExpression kSize(QStringLiteral("^(\\d+)x(\\d+)$"));
-        const auto match = kSize.match(parser.value(size));
-        if (!match.hasMatch())
-            parser.showHelp(2);
-        options.windowSize = QSize(match.captured(1).toInt(), match.captured(2).toInt());
+    return {};
+}
+
+bool takesValue(std::string_view name) {
+    return name != "flat" && name != "per-packet";
+}
+
+bool isOption(std::string_view name) {
+    static constexpr std::array<std::string_view, 18> kNames = {
+        "connection",    "select",       "screenshot", "filter",  "window-size", "report-loaded",
+        "export-ladder", "export-chart", "scale",      "packets", "flat",        "per-packet",
+        "chart",         "direction",    "size",       "range",   "help",        "version"};
+    return contains(kNames, name);
+}
+
+// The combinations that make sense; the first that does not, as a usage error.
+QString finish(Given& given) {
+    GuiOptions& options = given.options;
+    const bool ladder = !given.ladderOutput.isEmpty();
+    const bool chart = !given.chartOutput.isEmpty();
+    if (!ladder && !given.ladderOnly.isEmpty())
+        return given.ladderOnly.front() + QStringLiteral(" goes with --export-ladder");
+    if (!chart && !given.chartOnly.isEmpty())
+        return given.chartOnly.front() + QStringLiteral(" goes with --export-chart");
+    if (!ladder && !chart && given.scale)
+        return QStringLiteral("--scale goes with --export-ladder or --export-chart");
+    if (!ladder && !chart)
+        return {};
+    if (!given.windowOnly.isEmpty())
+        return given.windowOnly.front() + QStringLiteral(" does not go with an export");
+    if (options.capture.isEmpty() || !options.connection)
+        return QStringLiteral("an export needs a capture file and --connection ID");
+    if (ladder && !ui::ladderFormatForPath(given.ladderOutput))
+        return QStringLiteral("--export-ladder writes .png, .svg or .pdf, not '%1'")
+            .arg(given.ladderOutput);
+    if (chart && !ui::chartFormatForPath(given.chartOutput))
+        return QStringLiteral("--export-chart writes .png or .svg, not '%1'")
+            .arg(given.chartOutput);
+    if (ladder) {
+        given.ladder.output = given.ladderOutput;
+        given.ladder.scale = given.scale.value_or(1);
+        options.ladderExport = given.ladder;
     }
-    options.reportFile = parser.isSet(report) ? parser.value(report)
-                                              : qEnvironmentVariable("TCPLADDER_REPORT_LOADED");
-    return options;
+    if (chart) {
+        given.chart.output = given.chartOutput;
+        given.chart.scale = given.scale.value_or(1);
+        options.chartExport = given.chart;
+    }
+    return {};
+}
+
+ParsedGuiOptions usageError(QString message) {
+    return {GuiCommand::UsageError, {}, std::move(message)};
+}
+
+} // namespace
+
+ParsedGuiOptions parseGuiOptions(int argc, const char* const* argv) {
+    Given given;
+    bool optionsEnded = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (optionsEnded || !arg.starts_with('-') || arg == "-") {
+            if (!given.options.capture.isEmpty())
+                return usageError(QStringLiteral("more than one capture file given"));
+            given.options.capture = ui::pathFromBytes(arg);
+            continue;
+        }
+        if (arg == "--") {
+            optionsEnded = true;
+            continue;
+        }
+        if (arg == "-h" || arg == "--help")
+            return {GuiCommand::Help, {}, {}};
+        if (arg == "-v" || arg == "--version")
+            return {GuiCommand::Version, {}, {}};
+        std::string_view name = arg.substr(arg.starts_with("--") ? 2 : 1);
+        std::optional<std::string_view> value;
+        if (const auto equals = name.find('='); equals != std::string_view::npos) {
+            value = name.substr(equals + 1);
+            name = name.substr(0, equals);
+        }
+        if (!arg.starts_with("--") || !isOption(name)) {
+            if (contains(kQtOptionsWithValue, name)) {
+                i += value ? 0 : 1;
+                continue;
+            }
+            if (contains(kQtFlags, name))
+                continue;
+            return usageError(QStringLiteral("unknown option '%1'").arg(ui::pathFromBytes(arg)));
+        }
+        if (!takesValue(name)) {
+            if (value)
+                return usageError(QStringLiteral("--%1 takes no value")
+                                      .arg(QString::fromUtf8(name.data(), name.size())));
+        } else if (!value) {
+            if (i + 1 >= argc)
+                return usageError(QStringLiteral("--%1 needs a value")
+                                      .arg(QString::fromUtf8(name.data(), name.size())));
+            value = std::string_view(argv[++i]);
+        }
+        if (const QString error = apply(given, name, ui::pathFromBytes(value.value_or("")));
+            !error.isEmpty())
+            return usageError(error);
+    }
+    if (given.options.reportFile.isEmpty())
+        given.options.reportFile = qEnvironmentVariable("TCPLADDER_REPORT_LOADED");
+    if (const QString error = finish(given); !error.isEmpty())
+        return usageError(error);
+    return {GuiCommand::Run, given.options, {}};
+}
+
+const char* guiUsageText() {
+    return "usage: tcpladder [OPTIONS] [--] [CAPTURE]\n"
+           "       tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf\n"
+           "                 [--packets FIRST-LAST] [--scale N] [--flat] [--per-packet]\n"
+           "                 [--export-chart OUT.png|OUT.svg] [--chart seq|throughput|rtt|window]\n"
+           "                 [--direction a|b|auto] [--size WxH] [--range FROM:TO]\n"
+           "\n"
+           "Find the TCP connection that matters in a packet capture (pcap or pcapng).\n"
+           "\n"
+           "The window:\n"
+           "  --connection ID       make connection ID current once loaded (also --select)\n"
+           "  --filter TEXT         filter the connection table by TEXT\n"
+           "  --window-size WxH     open the window at WIDTHxHEIGHT pixels\n"
+           "  --screenshot FILE     once loaded, save a PNG of the window to FILE and quit\n"
+           "  --report-loaded FILE  once the load ends, write its outcome to FILE and quit\n"
+           "                        (also TCPLADDER_REPORT_LOADED=FILE)\n"
+           "\n"
+           "Headless exports (no window, no display needed; both in one run if asked):\n"
+           "  --export-ladder FILE  the ladder of connection ID as PNG, SVG or PDF\n"
+           "  --packets FIRST-LAST  only frames FIRST to LAST, as the ladder numbers them\n"
+           "  --flat                arrows at capture time, not estimated send and arrival\n"
+           "  --per-packet          one row per packet instead of true time\n"
+           "  --export-chart FILE   a chart of connection ID as PNG or SVG\n"
+           "  --chart KIND          seq (default), throughput, rtt or window\n"
+           "  --direction SIDE      a, b or auto (the side that sent more)\n"
+           "  --size WxH            chart size in pixels (default 1200x720)\n"
+           "  --range FROM:TO       seconds since the connection's first packet\n"
+           "  --scale N             pixel ratio of a PNG, 0.5 to 4 (default 1)\n"
+           "\n"
+           "  -h, --help            this text\n"
+           "  -v, --version         the version\n"
+           "  --                    ends the options: a CAPTURE may begin with '-'\n"
+           "\n"
+           "Exit status: 0 success; 1 the capture could not be read or a file could not be\n"
+           "written; 2 usage error, or no connection ID in the capture.\n";
 }
 
 } // namespace tcpladder::gui

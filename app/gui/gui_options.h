@@ -1,8 +1,11 @@
 #pragma once
 
+#include "chart/headless_chart_export.h"
+#include "ladder/ladder_headless_export.h"
+
 #include <QSize>
 #include <QString>
-#include <QStringList>
+#include <cstdint>
 #include <optional>
 
 namespace tcpladder::gui {
@@ -11,16 +14,35 @@ struct GuiOptions {
     QString capture; // opened at start; empty: none
     // Set: after the capture loaded, save a picture of the window here and quit.
     QString screenshot;
-    std::optional<int> selectConnection; // made current once the capture loaded
-    QString filterText;                  // typed into the filter bar once loaded
+    // Made current once the capture loaded; the one an export draws.
+    std::optional<std::uint32_t> connection;
+    QString filterText; // typed into the filter bar once loaded
     std::optional<QSize> windowSize;
-    // Set: after the load ends, write "loaded PATH" or "failed PATH: REASON"
-    // here and quit. From --report-loaded or the TCPLADDER_REPORT_LOADED
+    // Set: after the load ends, write "loaded PATH" or "failed REASON" here
+    // and quit. From --report-loaded or the TCPLADDER_REPORT_LOADED
     // environment variable, which survives being started by xdg-open.
     QString reportFile;
+    // Either or both set: write the files and exit, no window.
+    std::optional<ui::LadderExportSettings> ladderExport;
+    std::optional<ui::ChartExportSettings> chartExport;
+
+    bool headless() const { return ladderExport || chartExport; }
 };
 
-// Parses the command line of a QApplication; exits with usage on error.
-GuiOptions parseGuiOptions(const QStringList& arguments);
+enum class GuiCommand { Run, Help, Version, UsageError };
+
+struct ParsedGuiOptions {
+    GuiCommand command = GuiCommand::Run;
+    GuiOptions options;
+    QString error; // for UsageError: one line
+};
+
+// The one parser of tcpladder's command line, for the window and for both
+// headless exports. Reads argv before any QApplication exists, so --help,
+// --version and usage errors need no display; Qt's own options (-platform X,
+// -style X, ...) are passed over and left to QApplication. File names keep
+// their bytes (format/file_path.h).
+ParsedGuiOptions parseGuiOptions(int argc, const char* const* argv);
+const char* guiUsageText();
 
 } // namespace tcpladder::gui

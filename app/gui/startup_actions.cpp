@@ -1,11 +1,14 @@
 #include "startup_actions.h"
 
+#include "format/file_path.h"
+#include "format/output_file.h"
 #include "main_window.h"
 #include "table/connection_table_view.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QTimer>
 #include <cstdio>
 
@@ -33,8 +36,26 @@ void StartupActions::onLoaded(const QString& path) {
         text->setText(m_options.filterText);
         emit text->returnPressed();
     }
-    if (m_options.selectConnection)
-        m_window->connectionTable()->selectConnection(*m_options.selectConnection);
+    if (m_options.connection) {
+        const std::size_t count = m_window->snapshot()->capture->connections.size();
+        if (*m_options.connection >= count) {
+            // As the CLI and the exports: a connection that is not there is exit status 2.
+            const QString reason = QStringLiteral("%1 has no connection %2 (it has %3)")
+                                       .arg(path)
+                                       .arg(*m_options.connection)
+                                       .arg(count);
+            if (!quitsAfterLoad()) {
+                m_window->statusBar()->showMessage(reason, 10000);
+            } else {
+                std::fprintf(stderr, "tcpladder: %s\n", ui::pathToBytes(reason).c_str());
+                if (!m_options.reportFile.isEmpty())
+                    report(QStringLiteral("failed %1").arg(reason));
+                QTimer::singleShot(0, qApp, [] { QApplication::exit(2); });
+                return;
+            }
+        }
+        m_window->connectionTable()->selectConnection(static_cast<int>(*m_options.connection));
+    }
     if (!m_options.reportFile.isEmpty())
         report(QStringLiteral("loaded %1").arg(path));
     if (!m_options.screenshot.isEmpty())
@@ -43,18 +64,23 @@ void StartupActions::onLoaded(const QString& path) {
         QTimer::singleShot(0, qApp, &QApplication::quit);
 }
 
-void StartupActions::onFailed(const QString& path, const QString& reason) {
+void StartupActions::onFailed(const QString&, const QString& reason) {
     if (!quitsAfterLoad())
         return;
-    std::fprintf(stderr, "tcpladder: %s\n", qPrintable(reason));
+    // The reason already names the file.
+    std::fprintf(stderr, "tcpladder: %s\n", ui::pathToBytes(reason).c_str());
     if (!m_options.reportFile.isEmpty())
-        report(QStringLiteral("failed %1: %2").arg(path, reason));
+        report(QStringLiteral("failed %1").arg(reason));
     QTimer::singleShot(0, qApp, [] { QApplication::exit(1); });
 }
 
 void StartupActions::takeScreenshot() {
-    if (!m_window->grab().save(m_options.screenshot, "PNG")) {
-        std::fprintf(stderr, "tcpladder: cannot write %s\n", qPrintable(m_options.screenshot));
+    ui::OutputFile file(m_options.screenshot);
+    QString error;
+    if (!file.open(&error) || !m_window->grab().save(file.device(), "PNG") ||
+        !file.finish(&error)) {
+        std::fprintf(stderr, "tcpladder: %s\n",
+                     ui::pathToBytes(error.isEmpty() ? file.failure() : error).c_str());
         QApplication::exit(1);
         return;
     }
@@ -64,9 +90,10 @@ void StartupActions::takeScreenshot() {
 void StartupActions::report(const QString& line) {
     QFile file(m_options.reportFile);
     if (file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text))
-        file.write((line + QChar('\n')).toUtf8());
+        file.write(QByteArray::fromStdString(ui::pathToBytes(line + QChar('\n'))));
     else
-        std::fprintf(stderr, "tcpladder: cannot write %s\n", qPrintable(m_options.reportFile));
+        std::fprintf(stderr, "tcpladder: cannot write %s\n",
+                     ui::pathToBytes(m_options.reportFile).c_str());
 }
 
 } // namespace tcpladder::gui

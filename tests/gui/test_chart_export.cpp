@@ -10,6 +10,8 @@ using namespace tcpladder;
 using namespace tcpladder::ui;
 using namespace tcpladder::test::chart;
 
+Q_DECLARE_METATYPE(tcpladder::ui::ChartKind)
+
 namespace {
 
 int reddish(const QImage& image) {
@@ -31,20 +33,28 @@ private slots:
     void pngShowsTheRetransmission();
     void everyKindAndSvg_data();
     void everyKindAndSvg();
-    void usageAndLoadErrors();
+    void writeErrorsAndUnknownSuffixesFail_data();
+    void writeErrorsAndUnknownSuffixesFail();
 
 private:
     LossyCapture m_lossy;
     QTemporaryDir m_dir;
 };
 
+namespace {
+
+ChartExportSettings settings(const QString& out, ChartKind kind = ChartKind::Sequence) {
+    ChartExportSettings chart;
+    chart.output = out;
+    chart.kind = kind;
+    return chart;
+}
+
+} // namespace
+
 void TestChartExport::pngShowsTheRetransmission() {
     const QString out = m_dir.filePath(QStringLiteral("seq.png"));
-    const QStringList args = {
-        QStringLiteral("tcpladder"),      QString::fromStdString(m_lossy.file.path()),
-        QStringLiteral("--connection"),   QStringLiteral("0"),
-        QStringLiteral("--export-chart"), out};
-    QCOMPARE(runChartExport(args), 0);
+    QCOMPARE(writeChartExport(m_lossy.capture, 0, settings(out)), QString());
     QImage image(out);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), QSize(1200, 720));
@@ -55,32 +65,26 @@ void TestChartExport::pngShowsTheRetransmission() {
     QVERIFY(colours.size() > 20); // axes, labels, bars and lines, not a blank page
     QVERIFY(reddish(image) > 20); // the retransmission bar
 
-    QCOMPARE(runChartExport(args + QStringList{QStringLiteral("--scale"), QStringLiteral("2")}), 0);
+    ChartExportSettings twice = settings(out);
+    twice.scale = 2;
+    QCOMPARE(writeChartExport(m_lossy.capture, 0, twice), QString());
     QCOMPARE(QImage(out).size(), QSize(2400, 1440));
 }
 
 void TestChartExport::everyKindAndSvg_data() {
-    QTest::addColumn<QString>("kind");
+    QTest::addColumn<ChartKind>("kind");
     QTest::addColumn<QString>("file");
-    QTest::newRow("sequence as SVG") << "seq"
-                                     << "seq.svg";
-    QTest::newRow("throughput") << "throughput"
-                                << "throughput.png";
-    QTest::newRow("rtt") << "rtt"
-                         << "rtt.png";
-    QTest::newRow("window") << "window"
-                            << "window.png";
+    QTest::newRow("sequence as SVG") << ChartKind::Sequence << "seq.svg";
+    QTest::newRow("throughput") << ChartKind::Throughput << "throughput.png";
+    QTest::newRow("rtt") << ChartKind::Rtt << "rtt.png";
+    QTest::newRow("window") << ChartKind::Window << "window.png";
 }
 
 void TestChartExport::everyKindAndSvg() {
-    QFETCH(QString, kind);
+    QFETCH(ChartKind, kind);
     QFETCH(QString, file);
     const QString out = m_dir.filePath(file);
-    QCOMPARE(
-        runChartExport({QStringLiteral("tcpladder"), QString::fromStdString(m_lossy.file.path()),
-                        QStringLiteral("--connection"), QStringLiteral("0"),
-                        QStringLiteral("--export-chart"), out, QStringLiteral("--chart"), kind}),
-        0);
+    QCOMPARE(writeChartExport(m_lossy.capture, 0, settings(out, kind)), QString());
     QFile written(out);
     QVERIFY(written.open(QIODevice::ReadOnly));
     const QByteArray bytes = written.readAll();
@@ -93,24 +97,34 @@ void TestChartExport::everyKindAndSvg() {
     }
 }
 
-void TestChartExport::usageAndLoadErrors() {
-    const QString capture = QString::fromStdString(m_lossy.file.path());
-    const QString out = m_dir.filePath(QStringLiteral("x.png"));
-    QCOMPARE(runChartExport(
-                 {QStringLiteral("tcpladder"), capture, QStringLiteral("--export-chart"), out}),
-             2); // no --connection
-    QCOMPARE(runChartExport({QStringLiteral("tcpladder"), capture, QStringLiteral("--connection"),
-                             QStringLiteral("0"), QStringLiteral("--export-chart"), out,
-                             QStringLiteral("--chart"), QStringLiteral("pie")}),
-             2);
-    QCOMPARE(runChartExport({QStringLiteral("tcpladder"), capture, QStringLiteral("--connection"),
-                             QStringLiteral("7"), QStringLiteral("--export-chart"), out}),
-             1);
-    QCOMPARE(
-        runChartExport({QStringLiteral("tcpladder"), m_dir.filePath(QStringLiteral("none.pcap")),
-                        QStringLiteral("--connection"), QStringLiteral("0"),
-                        QStringLiteral("--export-chart"), out}),
-        1);
+// Issue 12, defects 4 and 6: a full disk and a name that is neither .png
+// nor .svg are errors, never a quiet success.
+void TestChartExport::writeErrorsAndUnknownSuffixesFail_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("SVG on a full disk") << "full.svg"
+                                        << "No space left on device";
+    QTest::newRow("PNG on a full disk") << "full.png"
+                                        << "No space left on device";
+    QTest::newRow(".pdf") << "chart.pdf"
+                          << ".png or .svg";
+    QTest::newRow(".bmp") << "chart.bmp"
+                          << ".png or .svg";
+    QTest::newRow("no suffix") << "chart"
+                               << ".png or .svg";
+}
+
+void TestChartExport::writeErrorsAndUnknownSuffixesFail() {
+    QFETCH(QString, file);
+    QFETCH(QString, reason);
+    const QString out = m_dir.filePath(file);
+    if (file.startsWith(QStringLiteral("full")))
+        QVERIFY(QFile::link(QStringLiteral("/dev/full"), out));
+    const QString error = writeChartExport(m_lossy.capture, 0, settings(out));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+    QVERIFY(error.contains(out));
+    if (!file.startsWith(QStringLiteral("full")))
+        QVERIFY(!QFile::exists(out));
 }
 
 QTEST_MAIN(TestChartExport)

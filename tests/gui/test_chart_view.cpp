@@ -76,7 +76,7 @@ void TestChartView::selectionInTheStateIsHighlightedAndScrolledTo() {
     m_state->setZoomLinked(false);
     m_view->canvas()->layoutNow();
     // Zoom to the start, then select the last packet (100 ms): the chart pans to it.
-    QTest::keyClick(m_view.get(), Qt::Key_Escape);
+    QTest::keyClick(m_view.get(), Qt::Key_F);
     QSignalSpy ranges(m_state.get(), &ConnectionViewState::visibleRangeChanged);
     const qint64 last = static_cast<qint64>(m_lossy->capture->packets.packetCount(0)) - 1;
     m_view->setSender(kSideB);

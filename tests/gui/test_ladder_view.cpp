@@ -46,22 +46,25 @@ class TestLadderView : public QObject {
 private slots:
     void headlessExportOfCorpusConnection_data() {
         QTest::addColumn<QString>("capture");
-        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<bool>("range");
         QTest::newRow("handshake and reset")
-            << corpus("PcapPlusPlus/one_http_stream_rst.pcap") << QStringList{};
+            << corpus("PcapPlusPlus/one_http_stream_rst.pcap") << false;
         QTest::newRow("lossy transfer, a frame range at 2x")
-            << corpus("zeek/206_example_b.pcap")
-            << QStringList{"--packets", "1-120", "--scale", "2"};
+            << corpus("zeek/206_example_b.pcap") << true;
     }
     void headlessExportOfCorpusConnection() {
         QFETCH(QString, capture);
-        QFETCH(QStringList, extra);
-        const QString out = m_dir.filePath("corpus.png");
-        QCOMPARE(runLadderExport(QStringList{"tcpladder", capture, "--connection", "0",
-                                             "--export-ladder", out} +
-                                 extra),
-                 0);
-        const QImage image(out);
+        QFETCH(bool, range);
+        LadderExportSettings settings;
+        settings.output = m_dir.filePath("corpus.png");
+        if (range) {
+            settings.firstFrame = 1;
+            settings.lastFrame = 120;
+            settings.scale = 2;
+        }
+        QCOMPARE(writeLadderExport(loadCapture(capture.toStdString()).value(), 0, settings),
+                 QString());
+        const QImage image(settings.output);
         QVERIFY(!image.isNull());
         QVERIFY(image.height() > 600);
         QVERIFY2(distinctColours(image) > 40, "a real drawing has many colours");
@@ -69,22 +72,36 @@ private slots:
         QVERIFY2(ink > 0.01 && ink < 0.5, qPrintable(QString::number(ink)));
     }
 
-    void headlessUsageErrors() {
-        const QString capture = corpus("PcapPlusPlus/one_http_stream_rst.pcap");
-        const QString out = m_dir.filePath("x.png");
-        QCOMPARE(runLadderExport({"tcpladder", capture, "--export-ladder", out}), 2);
-        QCOMPARE(runLadderExport({"tcpladder", capture, "--connection", "0", "--export-ladder",
-                                  m_dir.filePath("x.gif")}),
-                 2);
-        QCOMPARE(
-            runLadderExport({"tcpladder", capture, "--connection", "9", "--export-ladder", out}),
-            1);
-        QCOMPARE(runLadderExport({"tcpladder", capture, "--connection", "0", "--packets", "500-600",
-                                  "--export-ladder", out}),
-                 1);
-        const char* argv[] = {"tcpladder", "x.pcap", "--export-ladder", "y.png"};
-        QVERIFY(wantsLadderExport(4, argv));
-        QVERIFY(!wantsLadderExport(2, argv));
+    // Issue 12, defect 4: SVG and PDF on a full disk fail as PNG does.
+    void headlessExportErrors_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("SVG on a full disk") << "full.svg"
+                                            << "No space left on device";
+        QTest::newRow("PDF on a full disk") << "full.pdf"
+                                            << "No space left on device";
+        QTest::newRow("PNG on a full disk") << "full.png"
+                                            << "No space left on device";
+        QTest::newRow("frames the connection does not have") << "range.png"
+                                                             << "no packet in frames 500-600";
+        QTest::newRow(".gif") << "x.gif"
+                              << ".png, .svg or .pdf";
+    }
+    void headlessExportErrors() {
+        QFETCH(QString, file);
+        QFETCH(QString, reason);
+        const auto capture =
+            loadCapture(corpus("PcapPlusPlus/one_http_stream_rst.pcap").toStdString()).value();
+        LadderExportSettings settings;
+        settings.output = m_dir.filePath(file);
+        if (file.startsWith("full"))
+            QVERIFY(QFile::link("/dev/full", settings.output));
+        if (file.startsWith("range")) {
+            settings.firstFrame = 500;
+            settings.lastFrame = 600;
+        }
+        const QString error = writeLadderExport(capture, 0, settings);
+        QVERIFY2(error.contains(reason), qPrintable(error));
     }
 
     void clickSelectsAndKeysMove() {

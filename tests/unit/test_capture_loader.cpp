@@ -5,6 +5,7 @@
 #include "support/packet_builder.h"
 
 #include <QtTest>
+#include <map>
 
 using namespace tcpladder;
 using namespace tcpladder::test;
@@ -39,6 +40,35 @@ class TestCaptureLoader : public QObject {
     Q_OBJECT
 
 private slots:
+    // Every frame is either a TCP row or counted under what it was, named as
+    // Wireshark's protocol column would: the innermost protocol read.
+    void framesWithoutARowAreNamed() {
+        const Bytes lldp(20, 0x02);
+        const Bytes arp(28, 0x01);
+        const Bytes ospf(40, 0x00);
+        const Bytes cutShort = ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, tcp({}));
+        const auto capture = load({
+            segment(0, true, {.seq = 1, .flags = 0x02}),
+            {kStart + 1 * kMs, ethernet(0x88CC, lldp)},
+            {kStart + 2 * kMs, ethernet(0x0806, arp, {{0x8100, 7}})}, // behind a VLAN tag
+            {kStart + 3 * kMs, ethernet(0x0800, ipv4("10.0.0.1", "224.0.0.5", 89, ospf))},
+            {kStart + 4 * kMs, ethernet(0x0800, Bytes(cutShort.begin(), cutShort.begin() + 30))},
+            {kStart + 5 * kMs, ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, tcp({}),
+                                                     {.moreFragments = true}))},
+            {kStart + 6 * kMs, ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", 250, Bytes(8, 0)))},
+        });
+        QCOMPARE(capture->frames, std::uint64_t{7});
+        QCOMPARE(capture->tcpPackets, std::uint64_t{1});
+        std::map<std::string, std::pair<std::uint64_t, bool>> kinds;
+        for (const NonTcpCount& count : capture->nonTcp)
+            kinds[count.kind] = {count.frames, count.otherProtocol};
+        const std::map<std::string, std::pair<std::uint64_t, bool>> expected = {
+            {"LLDP", {1, true}},       {"ARP", {1, true}},          {"OSPF", {1, true}},
+            {"truncated", {1, false}}, {"IP fragment", {1, false}}, {"IP protocol 250", {1, true}},
+        };
+        QCOMPARE(kinds, expected);
+    }
+
     void handshakeDataAndRelativeNumbers() {
         const auto capture = load({
             segment(0, true, {.seq = 4294967000u, .flags = 0x02, .options = windowScaleOption(2)}),

@@ -29,7 +29,7 @@ constexpr TimeNs kThroughputWindows[] = {0,           1'000'000,    10'000'000,
 
 QString kHint() {
     return ChartView::tr("Drag to pan · Shift+drag or right-drag zooms to a box · wheel zooms · "
-                         "double-click or Esc resets");
+                         "double-click or F fits the whole connection");
 }
 
 } // namespace
@@ -99,9 +99,10 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
             m_state->setVisibleRange(m_window.begin(), m_window.end(), this);
     });
     connect(reset, &QToolButton::clicked, this, &ChartView::resetZoom);
-    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    escape->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(escape, &QShortcut::activated, this, &ChartView::resetZoom);
+    // F as in the ladder; Esc belongs to the window (it cancels a load).
+    auto* fit = new QShortcut(QKeySequence(Qt::Key_F), this);
+    fit->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(fit, &QShortcut::activated, this, &ChartView::resetZoom);
 
     connect(m_interaction, &ChartInteraction::clicked, this, &ChartView::onClicked);
     connect(m_interaction, &ChartInteraction::hovered, this, &ChartView::onHovered);

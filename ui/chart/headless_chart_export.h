@@ -1,25 +1,33 @@
 #pragma once
 
-#include <QStringList>
+#include "chart/chart_content.h"
+#include "common/time_ns.h"
+#include "load/loaded_capture.h"
+
+#include <QSize>
+#include <QString>
+#include <cstdint>
+#include <memory>
 
 namespace tcpladder::ui {
 
-// tcpladder CAPTURE --connection ID --export-chart OUT.png|OUT.svg
-//           [--chart seq|throughput|rtt|window] [--direction a|b|auto]
-//           [--size WIDTHxHEIGHT] [--scale 1|2] [--range FROM:TO (seconds)]
-// writes one chart without opening a window.
+// What `tcpladder CAPTURE --connection ID --export-chart OUT.png|OUT.svg
+// [--chart seq|throughput|rtt|window] [--direction a|b|auto] [--size WxH]
+// [--scale N] [--range FROM:TO]` asks of the chart; app/gui's one
+// command-line parser fills it in.
+struct ChartExportSettings {
+    QString output;
+    ChartKind kind = ChartKind::Sequence;
+    int direction = -1; // 0: side A, 1: side B, -1: the busier side
+    QSize size{1200, 720};
+    double scale = 1;
+    TimeNs from = 0; // since the connection's first packet; to <= from: its end
+    TimeNs to = 0;
+};
 
-// True when the command line asks for --export-chart.
-bool wantsChartExport(int argc, char** argv);
-
-// The whole program for that case: picks the offscreen platform (unless
-// QT_QPA_PLATFORM names one), so no display is needed, makes the
-// QApplication and runs runChartExport.
-int chartExportMain(int argc, char** argv);
-
-// Loads the capture synchronously and writes the chart. Needs a
-// QApplication. Exit status as tcpladder-cli's: 0 written, 1 the capture or
-// the output failed (one line on stderr), 2 usage error.
-int runChartExport(const QStringList& arguments);
+// Writes the chart of `connection` (which must exist) without a window.
+// Needs a QApplication. Returns an empty string when written, else why not.
+QString writeChartExport(std::shared_ptr<const LoadedCapture> capture, std::uint32_t connection,
+                         const ChartExportSettings& settings);
 
 } // namespace tcpladder::ui

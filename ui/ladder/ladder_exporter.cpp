@@ -1,5 +1,6 @@
 #include "ladder/ladder_exporter.h"
 
+#include "format/output_file.h"
 #include "ladder/ladder_painter.h"
 
 #include <QClipboard>
@@ -57,14 +58,18 @@ LadderLayout fittedLayout(std::shared_ptr<const LadderData> data, LadderOptions 
 
 LadderExportResult exportPdf(const LadderLayout& layout, const LadderTitle& title,
                              const LadderExportRequest& request) {
-    QPdfWriter writer(request.path);
+    OutputFile file(request.path);
+    QString error;
+    if (!file.open(&error))
+        return {false, error, 0, {}};
+    QPdfWriter writer(file.device());
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
     writer.setTitle(title.connection);
     writer.setCreator(QStringLiteral("tcpladder"));
     QPainter painter;
     if (!painter.begin(&writer))
-        return {false, QStringLiteral("cannot write %1").arg(request.path), 0, {}};
+        return {false, file.failure(), 0, {}};
     const double width = layout.columns().width;
     const double scale = writer.width() / width;
     const double pageHeight = writer.height() / scale;
@@ -85,7 +90,8 @@ LadderExportResult exportPdf(const LadderLayout& layout, const LadderTitle& titl
         paintSlice(painter, layout, pageY, y, sliceEnd, request.firstPacket, request.lastPacket);
         y = sliceEnd;
     }
-    painter.end();
+    if (!painter.end() || !file.finish(&error))
+        return {false, error.isEmpty() ? file.failure() : error, 0, {}};
     return {true, {}, pages, {}};
 }
 
@@ -94,20 +100,25 @@ LadderExportResult exportSvg(const LadderLayout& layout, const LadderTitle& titl
     const auto [top, bottom] = ladderSliceFor(layout, request.firstPacket, request.lastPacket);
     const double width = layout.columns().width;
     const double height = titleBlockHeight() + ladderHeaderHeight() + (bottom - top);
+    OutputFile file(request.path);
+    QString error;
+    if (!file.open(&error))
+        return {false, error, 0, {}};
     QSvgGenerator generator;
-    generator.setFileName(request.path);
+    generator.setOutputDevice(file.device());
     generator.setSize(QSize(qCeil(width), qCeil(height)));
     generator.setViewBox(QRectF(0, 0, width, height));
     generator.setTitle(title.connection);
     generator.setDescription(title.range);
     QPainter painter;
     if (!painter.begin(&generator))
-        return {false, QStringLiteral("cannot write %1").arg(request.path), 0, {}};
+        return {false, file.failure(), 0, {}};
     paintTitleBlock(painter, title, width, 0);
     paintLadderHeader(painter, layout, titleBlockHeight());
     paintSlice(painter, layout, titleBlockHeight() + ladderHeaderHeight(), top, bottom,
                request.firstPacket, request.lastPacket);
-    painter.end();
+    if (!painter.end() || !file.finish(&error))
+        return {false, error.isEmpty() ? file.failure() : error, 0, {}};
     return {true, {}, 1, {}};
 }
 
@@ -196,8 +207,12 @@ LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
     const auto [top, bottom] = ladderSliceFor(layout, fixed.firstPacket, last);
     const QImage image =
         renderLadderImage(layout, &title, top, bottom, request.pixelRatio, fixed.firstPacket, last);
-    if (!image.save(request.path, "PNG"))
-        return {false, QStringLiteral("cannot write %1").arg(request.path), 0, {}};
+    OutputFile file(request.path);
+    QString error;
+    if (!file.open(&error))
+        return {false, error, 0, {}};
+    if (!image.save(file.device(), "PNG") || !file.finish(&error))
+        return {false, error.isEmpty() ? file.failure() : error, 0, {}};
     return {true, {}, 1, image.size()};
 }
 

@@ -1,37 +1,29 @@
 #pragma once
 
+#include "load/loaded_capture.h"
+
 #include <QString>
-#include <QStringList>
 #include <cstdint>
+#include <memory>
 #include <optional>
 
 namespace tcpladder::ui {
 
-// `tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf
-//  [--packets A-B] [--scale 2] [--flat] [--per-packet]`: A and B are frame
-// numbers (as the ladder labels them), inclusive.
-struct LadderExportCommand {
-    QString capture;
-    int connection = -1;
+// What `tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf
+// [--packets A-B] [--scale 2] [--flat] [--per-packet]` asks of the ladder;
+// app/gui's one command-line parser fills it in.
+struct LadderExportSettings {
     QString output;
-    std::optional<std::uint64_t> firstFrame;
-    std::optional<std::uint64_t> lastFrame;
-    double scale = 1;
-    bool flat = false;
-    bool perPacket = false;
+    std::optional<std::uint64_t> firstFrame; // frame numbers as the ladder labels them,
+    std::optional<std::uint64_t> lastFrame;  // inclusive
+    double scale = 1;                        // pixel ratio of a PNG
+    bool flat = false;                       // arrows at capture time
+    bool perPacket = false;                  // one row per packet instead of true time
 };
 
-// True when the command line asks for a headless ladder export.
-bool wantsLadderExport(int argc, const char* const* argv);
-bool wantsLadderExport(const QStringList& arguments);
-// Call before constructing QApplication: with --export-ladder present and no
-// platform chosen, selects the offscreen platform so no display is needed.
-void prepareLadderExportPlatform(int argc, const char* const* argv);
-
-std::optional<LadderExportCommand> parseLadderExportCommand(const QStringList& arguments,
-                                                            QString* error);
-// Loads the capture synchronously, writes the file, returns the process exit
-// code (0 written, 1 failed, 2 usage); messages go to stderr.
-int runLadderExport(const QStringList& arguments);
+// Writes the ladder of `connection` (which must exist) without a window.
+// Needs a QApplication. Returns an empty string when written, else why not.
+QString writeLadderExport(std::shared_ptr<const LoadedCapture> capture, std::uint32_t connection,
+                          const LadderExportSettings& settings);
 
 } // namespace tcpladder::ui

@@ -1,5 +1,6 @@
 #include "loading/capture_load_job.h"
 
+#include "format/file_path.h"
 #include "load/capture_loader.h"
 
 #include <QFutureWatcher>
@@ -54,7 +55,7 @@ void CaptureLoadJob::start(const QString& path) {
     m_path = path;
     emit started(path);
     m_future = QtConcurrent::run(&m_pool, &CaptureLoadJob::run, this, m_load, generation,
-                                 path.toStdString(), m_memoryBudget);
+                                 pathToBytes(path), m_memoryBudget);
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         finish(generation, watcher->future());
@@ -122,7 +123,8 @@ void CaptureLoadJob::run(QPromise<Outcome>& promise, CaptureLoadJob* job, LoadFu
     if (promise.isCanceled())
         return;
     if (!loaded) {
-        promise.addResult(Outcome{{}, QString::fromStdString(loaded.error())});
+        // The reason names the file; its bytes survive as they are in the path.
+        promise.addResult(Outcome{{}, pathFromBytes(loaded.error())});
         return;
     }
     std::shared_ptr<const LoadedCapture> capture = std::move(loaded.value());
