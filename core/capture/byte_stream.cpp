@@ -1,5 +1,6 @@
 #include "capture/byte_stream.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -27,6 +28,14 @@ std::ptrdiff_t FdStream::read(std::uint8_t* into, std::size_t size) {
             return -1;
         }
     }
+}
+
+std::ptrdiff_t MemoryStream::read(std::uint8_t* into, std::size_t size) {
+    const std::size_t count = std::min(size, m_size - m_position);
+    if (count)
+        std::memcpy(into, m_data + m_position, count);
+    m_position += count;
+    return static_cast<std::ptrdiff_t>(count);
 }
 
 const std::vector<std::uint8_t>& PeekableStream::peek(std::size_t size) {

@@ -40,6 +40,20 @@ private:
     std::shared_ptr<StreamStatus> m_status;
 };
 
+// Reads bytes in memory that outlive it, e.g. a fuzzer's input.
+class MemoryStream final : public ByteStream {
+public:
+    MemoryStream(const std::uint8_t* data, std::size_t size) : m_data(data), m_size(size) {}
+
+    std::ptrdiff_t read(std::uint8_t* into, std::size_t size) override;
+    std::string error() const override { return {}; }
+
+private:
+    const std::uint8_t* m_data;
+    std::size_t m_size;
+    std::size_t m_position = 0;
+};
+
 // Lets a reader look at a stream's first bytes and still read them again:
 // a pipe cannot be opened twice to sniff the format first.
 class PeekableStream final : public ByteStream {

@@ -63,15 +63,11 @@ Result<int> openCaptureFd(const std::string& path, bool* regularFile) {
     return fd;
 }
 
-Result<CaptureStream> openCaptureStream(const std::string& path, std::size_t headSize,
-                                        CheckpointIndex* index) {
-    CaptureStream result;
-    auto fd = openCaptureFd(path, &result.reopenable);
-    if (!fd)
-        return Error{fd.error()};
-    result.status = std::make_shared<StreamStatus>();
-    auto raw =
-        std::make_unique<PeekableStream>(std::make_unique<FdStream>(fd.value(), result.status));
+namespace {
+
+Result<CaptureStream> openOver(std::unique_ptr<ByteStream> input, CaptureStream result,
+                               std::size_t headSize, CheckpointIndex* index) {
+    auto raw = std::make_unique<PeekableStream>(std::move(input));
     const std::vector<std::uint8_t>& magic = raw->peek(kMagicSize);
     if (!result.status->error.empty())
         return Error{result.status->error};
@@ -85,6 +81,28 @@ Result<CaptureStream> openCaptureStream(const std::string& path, std::size_t hea
     if (!result.file)
         return Error{std::strerror(errno)};
     return result;
+}
+
+} // namespace
+
+Result<CaptureStream> openCaptureStream(const std::string& path, std::size_t headSize,
+                                        CheckpointIndex* index) {
+    CaptureStream result;
+    auto fd = openCaptureFd(path, &result.reopenable);
+    if (!fd)
+        return Error{fd.error()};
+    result.status = std::make_shared<StreamStatus>();
+    auto input = std::make_unique<FdStream>(fd.value(), result.status);
+    return openOver(std::move(input), std::move(result), headSize, index);
+}
+
+Result<CaptureStream> openCaptureStreamInMemory(const std::uint8_t* data, std::size_t size,
+                                                std::size_t headSize) {
+    CaptureStream result;
+    result.reopenable = true;
+    result.status = std::make_shared<StreamStatus>();
+    return openOver(std::make_unique<MemoryStream>(data, size), std::move(result), headSize,
+                    nullptr);
 }
 
 } // namespace tcpladder
