@@ -19,12 +19,12 @@ std::ptrdiff_t FdStream::read(std::uint8_t* into, std::size_t size) {
     for (;;) {
         const ssize_t got = ::read(m_fd, into, size);
         if (got >= 0) {
-            m_status->fileBytesRead += static_cast<std::uint64_t>(got);
+            m_status->fileBytesRead.fetch_add(static_cast<std::uint64_t>(got),
+                                              std::memory_order_relaxed);
             return got;
         }
         if (errno != EINTR) {
-            if (m_status->error.empty())
-                m_status->error = std::strerror(errno);
+            m_status->fail(std::strerror(errno));
             return -1;
         }
     }

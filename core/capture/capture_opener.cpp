@@ -66,11 +66,11 @@ public:
     // Bytes of the file itself read so far (before decompression); 0 when
     // the reader's own count is the better one.
     std::uint64_t compressedBytesRead() const {
-        return m_status && m_compression != Compression::None ? m_status->fileBytesRead : 0;
+        return m_status && m_compression != Compression::None ? m_status->fileBytesRead.load() : 0;
     }
     // A decompressor's or the file's own failure, which explains a reader's
     // stop better than "error reading dump file".
-    std::string streamError() const { return m_status ? m_status->error : std::string(); }
+    std::string streamError() const { return m_status ? m_status->error() : std::string(); }
 
     Result<std::shared_ptr<PacketRereader>> rereader() const {
         if (m_inMemory)
