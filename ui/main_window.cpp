@@ -270,9 +270,9 @@ void MainWindow::showOpenDialog() {
     // Compressed captures are told by their first bytes; the patterns only
     // offer them in the dialog.
     QStringList patterns;
-    for (const QString& capture : {"*.pcap", "*.pcapng", "*.cap", "*.dmp"}) {
-        for (const QString& compression : {"", ".gz", ".zst", ".lz4"})
-            patterns << capture + compression;
+    for (const char* capture : {"*.pcap", "*.pcapng", "*.cap", "*.dmp"}) {
+        for (const char* compression : {"", ".gz", ".zst", ".lz4"})
+            patterns << QLatin1String(capture) + QLatin1String(compression);
     }
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Capture"), start,

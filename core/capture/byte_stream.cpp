@@ -1,5 +1,6 @@
 #include "capture/byte_stream.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <unistd.h>
@@ -18,15 +19,23 @@ std::ptrdiff_t FdStream::read(std::uint8_t* into, std::size_t size) {
     for (;;) {
         const ssize_t got = ::read(m_fd, into, size);
         if (got >= 0) {
-            m_status->fileBytesRead += static_cast<std::uint64_t>(got);
+            m_status->fileBytesRead.fetch_add(static_cast<std::uint64_t>(got),
+                                              std::memory_order_relaxed);
             return got;
         }
         if (errno != EINTR) {
-            if (m_status->error.empty())
-                m_status->error = std::strerror(errno);
+            m_status->fail(std::strerror(errno));
             return -1;
         }
     }
+}
+
+std::ptrdiff_t MemoryStream::read(std::uint8_t* into, std::size_t size) {
+    const std::size_t count = std::min(size, m_size - m_position);
+    if (count)
+        std::memcpy(into, m_data + m_position, count);
+    m_position += count;
+    return static_cast<std::ptrdiff_t>(count);
 }
 
 const std::vector<std::uint8_t>& PeekableStream::peek(std::size_t size) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -19,9 +21,26 @@ public:
 
 // What several layers of one stream share: how far into the file (before
 // decompression) reading got, for progress, and the first failure's reason.
-struct StreamStatus {
-    std::uint64_t fileBytesRead = 0;
-    std::string error;
+// The count is polled for progress while another thread reads; the error
+// is written before the reader learns of the failure.
+class StreamStatus {
+public:
+    std::atomic<std::uint64_t> fileBytesRead{0};
+
+    // The first failure is the one that explains the stop.
+    void fail(const std::string& message) {
+        std::lock_guard lock(m_mutex);
+        if (m_error.empty())
+            m_error = message;
+    }
+    std::string error() const {
+        std::lock_guard lock(m_mutex);
+        return m_error;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::string m_error;
 };
 
 // Reads a file descriptor; closes it unless it is standard input.
@@ -33,11 +52,25 @@ public:
     FdStream& operator=(const FdStream&) = delete;
 
     std::ptrdiff_t read(std::uint8_t* into, std::size_t size) override;
-    std::string error() const override { return m_status->error; }
+    std::string error() const override { return m_status->error(); }
 
 private:
     int m_fd;
     std::shared_ptr<StreamStatus> m_status;
+};
+
+// Reads bytes in memory that outlive it, e.g. a fuzzer's input.
+class MemoryStream final : public ByteStream {
+public:
+    MemoryStream(const std::uint8_t* data, std::size_t size) : m_data(data), m_size(size) {}
+
+    std::ptrdiff_t read(std::uint8_t* into, std::size_t size) override;
+    std::string error() const override { return {}; }
+
+private:
+    const std::uint8_t* m_data;
+    std::size_t m_size;
+    std::size_t m_position = 0;
 };
 
 // Lets a reader look at a stream's first bytes and still read them again:

@@ -130,7 +130,7 @@ private:
     }
 
     Error failed() {
-        Error error{m_path + ": " + (m_status->error.empty() ? "read error" : m_status->error)};
+        Error error{m_path + ": " + (m_status->error().empty() ? "read error" : m_status->error())};
         m_decoder.reset();
         return error;
     }

@@ -50,15 +50,9 @@ public:
 
     // A new stream at the start, whose first bytes are in `head`.
     Result<FILE*> open(std::vector<std::uint8_t>& head) {
-        if (m_inMemory) {
-            head.assign(m_data, m_data + std::min(m_size, kHeadSize));
-            // Read-only mode: fmemopen never writes through the pointer.
-            FILE* file = fmemopen(const_cast<std::uint8_t*>(m_data), m_size, "rb");
-            if (!file)
-                return Error{std::strerror(errno)};
-            return file;
-        }
-        auto stream = openCaptureStream(m_path, kHeadSize, m_index.get());
+        // In memory too, so that a fuzzer's input reaches the decompressors.
+        auto stream = m_inMemory ? openCaptureStreamInMemory(m_data, m_size, kHeadSize)
+                                 : openCaptureStream(m_path, kHeadSize, m_index.get());
         if (!stream)
             return Error{stream.error()};
         head = std::move(stream->head);
@@ -72,11 +66,11 @@ public:
     // Bytes of the file itself read so far (before decompression); 0 when
     // the reader's own count is the better one.
     std::uint64_t compressedBytesRead() const {
-        return m_status && m_compression != Compression::None ? m_status->fileBytesRead : 0;
+        return m_status && m_compression != Compression::None ? m_status->fileBytesRead.load() : 0;
     }
     // A decompressor's or the file's own failure, which explains a reader's
     // stop better than "error reading dump file".
-    std::string streamError() const { return m_status ? m_status->error : std::string(); }
+    std::string streamError() const { return m_status ? m_status->error() : std::string(); }
 
     Result<std::shared_ptr<PacketRereader>> rereader() const {
         if (m_inMemory)
@@ -261,8 +255,6 @@ Result<std::unique_ptr<PacketSource>> openCapture(const std::string& path) {
 
 Result<std::unique_ptr<PacketSource>> openCaptureInMemory(const std::uint8_t* data,
                                                           std::size_t size) {
-    if (size == 0) // fmemopen refuses an empty buffer
-        return Error{"empty file"};
     return openFrom(std::make_shared<Origin>(data, size));
 }
 

@@ -1,5 +1,7 @@
 #include "capture/capture_stream.h"
 
+#include "capture/read_ahead_stream.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -63,6 +65,33 @@ Result<int> openCaptureFd(const std::string& path, bool* regularFile) {
     return fd;
 }
 
+namespace {
+
+// A file decompresses on a thread of its own; in memory (a fuzzer's input,
+// mostly small) it does not.
+Result<CaptureStream> openOver(std::unique_ptr<ByteStream> input, CaptureStream result,
+                               std::size_t headSize, CheckpointIndex* index, bool readAhead) {
+    auto raw = std::make_unique<PeekableStream>(std::move(input));
+    const std::vector<std::uint8_t>& magic = raw->peek(kMagicSize);
+    if (!result.status->error().empty())
+        return Error{result.status->error()};
+    result.compression = detectCompression(magic);
+    std::unique_ptr<ByteStream> stream =
+        makeDecompressingStream(result.compression, std::move(raw), result.status, index, nullptr);
+    if (result.compression != Compression::None && readAhead)
+        stream = std::make_unique<ReadAheadStream>(std::move(stream));
+    auto decompressed = std::make_unique<PeekableStream>(std::move(stream));
+    result.head = decompressed->peek(headSize);
+    if (result.head.size() < headSize && !result.status->error().empty())
+        return Error{result.status->error()};
+    result.file = toStdio(std::move(decompressed));
+    if (!result.file)
+        return Error{std::strerror(errno)};
+    return result;
+}
+
+} // namespace
+
 Result<CaptureStream> openCaptureStream(const std::string& path, std::size_t headSize,
                                         CheckpointIndex* index) {
     CaptureStream result;
@@ -70,21 +99,17 @@ Result<CaptureStream> openCaptureStream(const std::string& path, std::size_t hea
     if (!fd)
         return Error{fd.error()};
     result.status = std::make_shared<StreamStatus>();
-    auto raw =
-        std::make_unique<PeekableStream>(std::make_unique<FdStream>(fd.value(), result.status));
-    const std::vector<std::uint8_t>& magic = raw->peek(kMagicSize);
-    if (!result.status->error.empty())
-        return Error{result.status->error};
-    result.compression = detectCompression(magic);
-    auto decompressed = std::make_unique<PeekableStream>(
-        makeDecompressingStream(result.compression, std::move(raw), result.status, index, nullptr));
-    result.head = decompressed->peek(headSize);
-    if (result.head.size() < headSize && !result.status->error.empty())
-        return Error{result.status->error};
-    result.file = toStdio(std::move(decompressed));
-    if (!result.file)
-        return Error{std::strerror(errno)};
-    return result;
+    auto input = std::make_unique<FdStream>(fd.value(), result.status);
+    return openOver(std::move(input), std::move(result), headSize, index, true);
+}
+
+Result<CaptureStream> openCaptureStreamInMemory(const std::uint8_t* data, std::size_t size,
+                                                std::size_t headSize) {
+    CaptureStream result;
+    result.reopenable = true;
+    result.status = std::make_shared<StreamStatus>();
+    return openOver(std::make_unique<MemoryStream>(data, size), std::move(result), headSize,
+                    nullptr, false);
 }
 
 } // namespace tcpladder

@@ -31,6 +31,10 @@ struct CaptureStream {
 Result<CaptureStream> openCaptureStream(const std::string& path, std::size_t headSize,
                                         CheckpointIndex* index);
 
+// The same over bytes in memory, which must outlive the stream.
+Result<CaptureStream> openCaptureStreamInMemory(const std::uint8_t* data, std::size_t size,
+                                                std::size_t headSize);
+
 // Opens `path` for reading ("-": standard input). The stream reports the
 // file's own failures with our words.
 Result<int> openCaptureFd(const std::string& path, bool* regularFile);

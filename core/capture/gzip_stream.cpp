@@ -88,7 +88,7 @@ public:
         return static_cast<std::ptrdiff_t>(produced);
     }
 
-    std::string error() const override { return m_status->error; }
+    std::string error() const override { return m_status->error(); }
 
 private:
     // Another member follows only if it starts with gzip's magic.
@@ -137,8 +137,7 @@ private:
     // The bytes decompressed before a failure are still handed out first.
     void fail(const std::string& message) {
         m_failed = true;
-        if (m_status->error.empty())
-            m_status->error = message;
+        m_status->fail(message);
     }
 
     CompressedInput m_input;

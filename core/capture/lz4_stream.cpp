@@ -53,13 +53,12 @@ public:
         return static_cast<std::ptrdiff_t>(produced);
     }
 
-    std::string error() const override { return m_status->error; }
+    std::string error() const override { return m_status->error(); }
 
 private:
     void fail(const std::string& message) {
         m_failed = true;
-        if (m_status->error.empty())
-            m_status->error = message;
+        m_status->fail(message);
     }
 
     CompressedInput m_input;

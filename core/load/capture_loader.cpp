@@ -2,6 +2,7 @@
 
 #include "capture/capture_opener.h"
 #include "capture/link_types.h"
+#include "capture/packet_rereader.h"
 #include "decode/packet_decoder.h"
 #include "load/decode_pipeline.h"
 #include "load/non_tcp_frames.h"

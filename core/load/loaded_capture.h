@@ -1,6 +1,5 @@
 #pragma once
 
-#include "capture/packet_rereader.h"
 #include "common/time_ns.h"
 #include "store/packet_store.h"
 #include "tcp/connection.h"
@@ -12,6 +11,8 @@
 #include <vector>
 
 namespace tcpladder {
+
+class PacketRereader;
 
 // A point in time as the file gave it: whole seconds since the epoch and
 // nanoseconds (Wireshark's nstime; the nanoseconds may be out of range in a

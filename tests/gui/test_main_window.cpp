@@ -18,9 +18,12 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 #include <fstream>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace tcpladder;
 using namespace tcpladder::test;
@@ -144,6 +147,34 @@ private slots:
         QVERIFY2(warning->text().startsWith(QStringLiteral("⚠ Warning:")),
                  qPrintable(warning->text()));
         QCOMPARE(window.connectionTable()->model()->rowCount(), 12);
+    }
+
+    void aCaptureFromAPipeSaysDetailsAreUnavailable() {
+        QTemporaryDir dir;
+        const QByteArray fifo = dir.filePath(QStringLiteral("capture.fifo")).toLocal8Bit();
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        const std::vector<std::uint8_t> bytes = buildPcap(scenarioFrames());
+        // Blocks in open() until the load job opens the FIFO.
+        std::thread writer([&] {
+            std::ofstream out(fifo.constData(), std::ios::binary);
+            out.write(reinterpret_cast<const char*>(bytes.data()),
+                      static_cast<std::streamsize>(bytes.size()));
+        });
+        MainWindow window;
+        window.show();
+        const bool loaded = openAndWait(window, QString::fromLocal8Bit(fifo));
+        writer.join();
+        QVERIFY(loaded);
+        QCOMPARE(window.connectionTable()->model()->rowCount(), 12);
+        auto* warning = child<WarningIndicator>(window, "warningIndicator");
+        QVERIFY(warning->isVisible());
+        QCOMPARE(warning->warnings(),
+                 QStringList{QStringLiteral(
+                     "read from a pipe: packet details and SACK blocks are not available")});
+
+        // The same capture from a file has no such warning.
+        QVERIFY(openAndWait(window, qPath(*m_scenario)));
+        QVERIFY(!warning->isVisible());
     }
 
     void escapeCancelsALoadAndKeepsThePreviousCapture() {

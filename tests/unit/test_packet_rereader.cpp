@@ -173,6 +173,25 @@ private slots:
         }
     }
 
+    // 100 GiB decompressed, a block boundary every MiB.
+    void checkpointMemoryIsBounded() {
+        CheckpointIndex index;
+        constexpr std::uint64_t kMiB = 1u << 20;
+        for (std::uint64_t offset = kMiB; offset <= 100 * 1024 * kMiB; offset += kMiB) {
+            if (index.wants(offset))
+                index.add(Checkpoint{offset / 3, offset, 0, std::vector<std::uint8_t>(32768)});
+        }
+        QVERIFY(index.size() <= CheckpointIndex::kMaxPoints);
+        QVERIFY(index.size() >= CheckpointIndex::kMaxPoints / 2);
+        QVERIFY(index.memoryBytes() < (CheckpointIndex::kMaxPoints + 1) * (32768 + 256));
+        QCOMPARE(index.before(kMiB), nullptr);
+        const Checkpoint* point = index.before(50 * 1024 * kMiB);
+        QVERIFY(point);
+        QVERIFY(point->offset <= 50 * 1024 * kMiB);
+        // Points stay evenly spread: the next one lies within twice the average gap.
+        QVERIFY(50 * 1024 * kMiB - point->offset <= 2 * (100 * 1024 * kMiB / index.size()));
+    }
+
     void pipesAreNotRereadable() {
         const std::vector<Frame> frames = connection(2, 10);
         const Image image = buildPcap(frames);
