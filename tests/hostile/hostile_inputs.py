@@ -14,7 +14,6 @@ One function per case, registered with @case; add yours at the end.
 import argparse
 import multiprocessing
 import os
-import random
 import resource
 import struct
 import subprocess
@@ -23,9 +22,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from capture_craft import (ACK, ETH_IPV4, FIN, PROTO_IPIP, PROTO_TCP, PSH, RST,  # noqa: E402
-                           SYN, Pcap, Pcapng, ethernet, handshake_and_data, ipv4, tcp,
-                           tcp_frame)
+from capture_craft import (ACK, ETH_IPV4, FIN, PROTO_IPIP, PROTO_TCP, RST, SYN,  # noqa: E402
+                           Pcap, Pcapng, ethernet, fragmented_capture, handshake_and_data,
+                           ipv4, tcp, tcp_frame)
 
 CASES = []
 # No run may take more address space than this, whatever its bound says:
@@ -168,25 +167,6 @@ def good_frame(sport=40000, flags=SYN, seq=1000):
 
 
 # --- IP reassembly (issue 12, defects 1 and 2) ---------------------------------
-
-def fragmented_capture(datagrams, pieces, shuffle_seed):
-    """`datagrams` TCP segments, each cut into `pieces` 8-byte IPv4 fragments,
-    the fragments of each datagram in random order."""
-    pcap = Pcap()
-    random.seed(shuffle_seed)
-    for number in range(datagrams):
-        payload_length = pieces * 8 - 20
-        segment = tcp(40000, 80, 1 + number * payload_length, 1, PSH | ACK,
-                      payload=bytes(payload_length))
-        order = list(range(pieces))
-        random.shuffle(order)
-        for piece in order:
-            chunk = segment[piece * 8:piece * 8 + 8]
-            packet = ipv4("192.0.2.1", "192.0.2.2", PROTO_TCP, chunk, ident=100 + number,
-                          offset=piece * 8, more=piece + 1 < pieces)
-            pcap.add(ethernet(ETH_IPV4, packet))
-    return pcap.bytes()
-
 
 @case
 def reassembly_of_shuffled_fragments_is_not_quadratic(suite):
