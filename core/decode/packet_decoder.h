@@ -18,6 +18,8 @@ public:
 
     // Why frames gave no row, indexed by DecodeMiss.
     const std::array<std::uint64_t, 7>& misses() const { return m_misses; }
+    // Incomplete datagrams the reassembler dropped to stay within its budget.
+    std::size_t droppedDatagrams() const { return m_reassembler.evictedDatagrams(); }
 
 private:
     IpReassembler m_reassembler;
