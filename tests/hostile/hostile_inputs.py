@@ -21,6 +21,8 @@ import sys
 import tempfile
 import time
 
+# Run from the source tree by CTest: leave no __pycache__ behind in it.
+sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from capture_craft import (ACK, ETH_IPV4, FIN, PROTO_IPIP, PROTO_TCP, RST, SYN,  # noqa: E402
                            Pcap, Pcapng, ethernet, fragmented_capture, handshake_and_data,
