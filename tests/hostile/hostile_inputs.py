@@ -82,7 +82,8 @@ def launch(argv, stdout, stderr, timeout):
 def launcher(connection):
     """Starts every run from a small process: a child's ru_maxrss counts the
     memory of the process it was forked from, and the suite itself grows
-    while crafting files. Its limit on address space passes to every run."""
+    while crafting files. So a peak reads at least this process's own (about
+    13 MiB). Its limit on address space passes to every run."""
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT))
     while True:
         request = connection.recv()
@@ -182,7 +183,7 @@ def reassembly_of_shuffled_fragments_is_not_quadratic(suite):
     plain_run = suite.run(["connections", plain_path, "--format", "tsv"])
     suite.expect(plain_run, 0)
     bound = max(0.5, 5 * plain_run.seconds)
-    connections, packets = suite.both(path, 0, seconds=bound)
+    _, packets = suite.both(path, 0, seconds=bound)
     rows = packets.rows()
     if len(rows) != 4 or any(row.split("\t")[7] != str(4096 * 8 - 20) for row in rows):
         raise Failure("expected 4 reassembled segments of %d bytes, got %r" %
@@ -386,7 +387,7 @@ def timestamps_going_backwards(suite):
     for number, frame in enumerate(frames):
         pcap.add(frame, 1_700_000_100 - number * 10, 0)
     path = suite.write("timestamps_backwards.pcap", pcap.bytes())
-    connections, packets = suite.both(path, 0)
+    connections, _ = suite.both(path, 0)
     duration = connections.rows()[0].split("\t")[-1] if connections.rows() else "?"
     if duration != "-40.000000000":
         raise Failure("backwards timestamps: duration %s, expected -40.000000000" % duration)
