@@ -17,6 +17,8 @@ public:
 
     // Why the last frame decoded gave no row, and what it was.
     const FrameMiss& lastMiss() const { return m_lastMiss; }
+    // Incomplete datagrams the reassembler dropped to stay within its budget.
+    std::size_t droppedDatagrams() const { return m_reassembler.evictedDatagrams(); }
 
 private:
     IpReassembler m_reassembler;

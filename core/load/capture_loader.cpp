@@ -61,6 +61,11 @@ public:
             m_capture->warnings.push_back(pipeline.errorMessage() + " (after packet " +
                                           std::to_string(m_capture->frames) + ")");
         }
+        if (const std::size_t dropped = pipeline.droppedDatagrams())
+            m_capture->warnings.push_back(
+                std::to_string(dropped) +
+                " incomplete IP datagrams dropped, the oldest first, to keep fragment "
+                "reassembly within its memory budget");
         reportProgress();
         m_capture->connections = m_tracker.takeConnections();
         m_capture->nonTcp = m_nonTcp.counts();

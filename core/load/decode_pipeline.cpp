@@ -57,6 +57,7 @@ void DecodePipeline::readLoop() {
             frame.miss = decoder.lastMiss();
         }
         m_bytesRead.store(m_source.bytesRead(), std::memory_order_relaxed);
+        m_droppedDatagrams.store(decoder.droppedDatagrams(), std::memory_order_relaxed);
         std::lock_guard lock(m_mutex);
         m_full.push_back(std::move(batch));
         if (status != ReadStatus::Packet) {

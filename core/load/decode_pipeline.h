@@ -44,6 +44,10 @@ public:
     ReadStatus endStatus() const { return m_endStatus; }
     const std::string& errorMessage() const { return m_error; }
     std::uint64_t bytesRead() const { return m_bytesRead.load(std::memory_order_relaxed); }
+    // Final once next() returned nullptr without stop().
+    std::size_t droppedDatagrams() const {
+        return m_droppedDatagrams.load(std::memory_order_relaxed);
+    }
     // Ends the reading thread early (cancel, limits); safe to call twice.
     void stop();
 
@@ -63,6 +67,7 @@ private:
     ReadStatus m_endStatus = ReadStatus::End;
     std::string m_error;
     std::atomic<std::uint64_t> m_bytesRead{0};
+    std::atomic<std::size_t> m_droppedDatagrams{0};
     std::thread m_reader;
 };
 

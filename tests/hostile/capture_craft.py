@@ -4,6 +4,7 @@ Everything here writes bytes exactly as told, including the wrong ones: a
 field given explicitly overrides what a well-formed file would hold.
 """
 
+import random
 import struct
 
 ETH_IPV4 = 0x0800
@@ -137,3 +138,22 @@ def handshake_and_data(pcap, client, server, sport, seconds, packets):
         add(tcp_frame(client, server, sport, 80, seq_c, seq_s + 1, PSH | ACK, b"x" * 10))
         seq_c += 10
         add(tcp_frame(server, client, 80, sport, seq_s + 1, seq_c, ACK))
+
+
+def fragmented_capture(datagrams, pieces, shuffle_seed):
+    """`datagrams` TCP segments, each cut into `pieces` 8-byte IPv4 fragments,
+    the fragments of each datagram in random order."""
+    pcap = Pcap()
+    shuffler = random.Random(shuffle_seed)
+    for number in range(datagrams):
+        payload_length = pieces * 8 - 20
+        segment = tcp(40000, 80, 1 + number * payload_length, 1, PSH | ACK,
+                      payload=bytes(payload_length))
+        order = list(range(pieces))
+        shuffler.shuffle(order)
+        for piece in order:
+            chunk = segment[piece * 8:piece * 8 + 8]
+            packet = ipv4("192.0.2.1", "192.0.2.2", PROTO_TCP, chunk, ident=100 + number,
+                          offset=piece * 8, more=piece + 1 < pieces)
+            pcap.add(ethernet(ETH_IPV4, packet))
+    return pcap.bytes()
