@@ -1,20 +1,29 @@
 // tcpladder-bench-ladder: how the ladder copes with a 2-million-packet connection,
 // offscreen. Prints a Markdown table: first paint after selection, median frame
-// while scrolling and zooming, and one frame with every arrow laid out (no culling).
+// while scrolling and zooming, one frame with every arrow laid out (no culling),
+// and the whole connection exported as SVG and PDF at the default zoom, each
+// in a process of its own so that its peak RSS is the export's; the SVG is
+// read back and every packet must be named once, in order, without overlaps.
 
 #include "decode/tcp_segment.h"
+#include "ladder/ladder_exporter.h"
 #include "ladder/ladder_painter.h"
 #include "ladder/ladder_view.h"
+#include "ladder_svg_reader.h"
 #include "tcp/connection_tracker.h"
 #include "view_state/connection_view_state.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
+#include <QProcess>
 #include <QScrollBar>
+#include <QTemporaryDir>
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace tcpladder;
@@ -88,12 +97,70 @@ double msSince(const QElapsedTimer& timer) {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
+// The child's side of an export measure: exports the whole connection to
+// `path`, prints "SECONDS PEAK_KB PAGES", then for an SVG the read-back verdict.
+int exportChild(const QString& path) {
+    const auto data = ui::buildLadderData(bulkConnection(), 0);
+    ui::LadderExportRequest request;
+    request.path = path;
+    request.format = *ui::ladderFormatForPath(path);
+    request.lastPacket = data->packetCount();
+    QElapsedTimer timer;
+    timer.start();
+    const ui::LadderExportResult result = ui::exportLadder(data, request);
+    const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    if (!result.ok) {
+        std::printf("failed: %s\n", qPrintable(result.error));
+        return 1;
+    }
+    std::printf("%.1f %ld %d\n", seconds, usage.ru_maxrss, result.pages);
+    if (request.format != ui::LadderFormat::Svg)
+        return 0;
+    const test::LadderSvg svg = test::readLadderSvg(path, *data);
+    const QString problems =
+        svg.error.isEmpty() ? test::labelProblems(*data, test::packetRange(0, data->packetCount()),
+                                                  svg.labels, true, 0.5)
+                            : svg.error;
+    std::printf("%s\n", problems.isEmpty()
+                            ? qPrintable(QStringLiteral("all %1 packets named by %2 labels")
+                                             .arg(data->packetCount())
+                                             .arg(svg.labels.size()))
+                            : qPrintable(problems));
+    return problems.isEmpty() ? 0 : 1;
+}
+
+// One export measured in a child process: a Markdown table row.
+void measureExport(const QString& self, const QString& path) {
+    QProcess child;
+    child.start(self, {QStringLiteral("--export"), path});
+    child.waitForFinished(-1);
+    const QStringList lines =
+        QString::fromUtf8(child.readAllStandardOutput()).split('\n', Qt::SkipEmptyParts);
+    const QStringList numbers = lines.value(0).split(' ');
+    const QString format = QFileInfo(path).suffix().toUpper();
+    if (numbers.size() != 3) {
+        std::printf("| %s export of the whole connection | failed: %s |\n", qPrintable(format),
+                    qPrintable(lines.join(' ')));
+        return;
+    }
+    std::printf("| %s export of the whole connection | %s s, peak RSS %.0f MiB, %.0f MB%s%s |\n",
+                qPrintable(format), qPrintable(numbers[0]), numbers[1].toDouble() / 1024,
+                static_cast<double>(QFileInfo(path).size()) / 1e6,
+                numbers[2].toInt() > 1 ? qPrintable(QStringLiteral(", %1 pages").arg(numbers[2]))
+                                       : "",
+                lines.size() > 1 ? qPrintable(QStringLiteral("; read back: ") + lines[1]) : "");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    if (argc == 3 && QByteArray(argv[1]) == "--export")
+        return exportChild(QString::fromLocal8Bit(argv[2]));
     const auto capture = bulkConnection();
     const std::size_t packets = capture->packets.packetCount(0);
 
@@ -150,5 +217,8 @@ int main(int argc, char** argv) {
     std::printf("| median frame while scrolling | %.2f ms |\n", median(scrolling));
     std::printf("| median frame while zooming | %.2f ms |\n", median(zooming));
     std::printf("| one frame, every arrow laid out (no culling) | %.0f ms |\n", noCulling);
+    QTemporaryDir dir;
+    for (const char* name : {"ladder.svg", "ladder.pdf"})
+        measureExport(QCoreApplication::applicationFilePath(), dir.filePath(name));
     return 0;
 }

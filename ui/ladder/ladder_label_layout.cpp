@@ -13,10 +13,10 @@ namespace {
 
 // Bands of this many label lines decide between own labels and bundles: a
 // band holding more packets than lines bundles them.
-constexpr double kBandLines = 3;
+constexpr double kBandLines = 5;
 // Labels are laid out from this many bands above the slice, so that what
 // the slice shows does not depend on where it begins.
-constexpr double kWalkBackBands = 4;
+constexpr double kWalkBackBands = 2;
 // Labels keep this far from the sender's lane, leaving room for the
 // bracket of a bundle and the start of a leader line.
 constexpr double kLaneInset = 10;
@@ -46,6 +46,7 @@ private:
 };
 
 struct Pending {
+    const PacketRecord* packet = nullptr;
     std::size_t index = 0;
     double y = 0; // where its arrow leaves the sender
     long long band = 0;
@@ -72,13 +73,13 @@ void addToBundle(LadderLabel& label, const PacketRecord& packet, std::size_t ind
     ++label.count;
 }
 
-LadderLabel startLabel(const LadderData& data, const Pending& p, bool fromClient, double x) {
+LadderLabel startLabel(const Pending& p, bool fromClient, double x) {
     LadderLabel label;
     label.fromClient = fromClient;
     label.first = p.index;
     label.count = 0;
     label.anchor = QPointF(x, p.y);
-    addToBundle(label, data.packet(p.index), p.index, p.y);
+    addToBundle(label, *p.packet, p.index, p.y);
     return label;
 }
 
@@ -108,16 +109,17 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
     auto [scanFirst, scanLast] = layout.packetsBetween(from, to);
     scanFirst = std::max(scanFirst, first);
     scanLast = std::min(scanLast, last);
+    // A dense view scans thousands of packets a frame: one record read each.
     for (std::size_t i = scanFirst; i < scanLast; ++i) {
-        const LadderArrow arrow = layout.arrow(i);
-        const double y = arrow.start.y();
+        const PacketRecord& packet = data.packet(i);
+        const double y = layout.startY(i, packet);
         if (y < from || y >= to)
             continue;
-        auto& side = sides[arrow.fromClient ? 0 : 1];
+        auto& side = sides[packet.side() == data.clientSide ? 0 : 1];
         // A band never goes back within a side, so frame order decides ties.
         const long long own = static_cast<long long>(std::floor(y / band));
-        side.push_back({i, y, side.empty() ? own : std::max(own, side.back().band),
-                        needsOwnLabel(data.packet(i))});
+        side.push_back({&packet, i, y, side.empty() ? own : std::max(own, side.back().band),
+                        needsOwnLabel(packet)});
     }
 
     const LadderColumns& columns = layout.columns();
@@ -148,12 +150,12 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
             for (std::size_t k = spans[s].first; k < spans[s].second; ++k) {
                 const Pending& p = sides[s][k];
                 if (bundle && !p.own && open) {
-                    addToBundle(*open, data.packet(p.index), p.index, p.y);
+                    addToBundle(*open, *p.packet, p.index, p.y);
                     continue;
                 }
                 if (open)
                     bandLabels.push_back(*open);
-                open = startLabel(data, p, s == 0, laneX[s]);
+                open = startLabel(p, s == 0, laneX[s]);
                 if (!bundle || p.own) {
                     bandLabels.push_back(*open);
                     open.reset();

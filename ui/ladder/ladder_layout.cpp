@@ -170,6 +170,20 @@ std::vector<std::size_t> LadderLayout::clockStepsBetween(std::size_t first,
     return steps;
 }
 
+double LadderLayout::startY(std::size_t index, const PacketRecord& packet) const {
+    const bool fromClient = packet.side() == m_data->clientSide;
+    if (!slanted())
+        return yForPacket(index);
+    if (m_options.axis == TimeAxis::PerPacket) {
+        const double fromSender =
+            fromClient ? m_data->estimate.fraction : 1 - m_data->estimate.fraction;
+        return yForPacket(index) - kRowSlant * m_options.rowHeight * fromSender;
+    }
+    const auto& running = m_data->timeline.runningMax;
+    const TimeNs key = running.empty() ? packet.time() - m_data->origin : running[index];
+    return yForTime(key - m_data->estimate.delayFromSender(fromClient));
+}
+
 LadderArrow LadderLayout::arrow(std::size_t index) const {
     LadderArrow arrow;
     arrow.index = index;

@@ -92,6 +92,8 @@ public:
     // Packets in [first, last) stamped earlier than the packet before them.
     std::vector<std::size_t> clockStepsBetween(std::size_t first, std::size_t last) const;
     LadderArrow arrow(std::size_t index) const;
+    // arrow(index).start.y() from the packet's record, without the rest.
+    double startY(std::size_t index, const PacketRecord& packet) const;
 
     // Packets whose arrows may reach into [top, bottom): [first, last).
     std::pair<std::size_t, std::size_t> packetsBetween(double top, double bottom) const;
