@@ -5,7 +5,7 @@
 #include "decode/tcp_segment.h"
 #include "ladder/ladder_painter.h"
 #include "ladder/ladder_view.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 #include "view_state/connection_view_state.h"
 
 #include <QApplication>
