@@ -1,7 +1,9 @@
 #include "load/loaded_capture.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 
 namespace tcpladder {
 namespace {
@@ -22,6 +24,20 @@ SplitTime split(std::int64_t epochSeconds, std::int64_t time) {
 }
 
 } // namespace
+
+const CaptureFile* LoadedCapture::fileAtOffset(std::uint64_t offset) const {
+    const auto after = std::upper_bound(
+        files.begin(), files.end(), offset,
+        [](std::uint64_t value, const CaptureFile& file) { return value < file.offsetBase; });
+    return after == files.begin() ? nullptr : &*std::prev(after);
+}
+
+const CaptureFile* LoadedCapture::fileOfFrame(std::uint64_t frame) const {
+    const auto after = std::upper_bound(
+        files.begin(), files.end(), frame,
+        [](std::uint64_t value, const CaptureFile& file) { return value < file.firstFrame; });
+    return after == files.begin() ? nullptr : &*std::prev(after);
+}
 
 std::string LoadedCapture::epochText(TimeNs time) const {
     return epochText(EpochTime{epochSeconds, time});

@@ -19,10 +19,23 @@ struct EpochTime {
     std::int64_t nanosecond = 0;
 };
 
+// One file of what was loaded: a capture is a set of one, a rotation set
+// (`tcpdump -G`) several, read as one capture in time order. Each file's
+// packets have frames from `firstFrame` on and, in the index, offsets from
+// `offsetBase` on (its offsets in the file plus the base).
+struct CaptureFile {
+    std::string path;
+    std::uint64_t offsetBase = 0;
+    std::uint64_t size = 0;
+    std::uint64_t firstFrame = 1;
+    std::uint64_t frames = 0;
+};
+
 // Everything a load produced. Immutable once handed over, so the GUI can
 // share it between threads as a shared_ptr<const LoadedCapture>.
 struct LoadedCapture {
-    std::string path;
+    std::string path;               // of the (first) file
+    std::vector<CaptureFile> files; // empty when read from memory
     int linkType = 0;
     std::vector<int> undecodedLinkTypes; // seen, but not a link layer we decode
     std::uint64_t frames = 0;
@@ -43,6 +56,11 @@ struct LoadedCapture {
     // Link type of each connection's first packet, to decode it again.
     std::vector<int> connectionLinkTypes;
     PacketStore packets;
+
+    // The file that holds the packet the index places at `offset`, or at
+    // ordinal `frame`; null when read from memory.
+    const CaptureFile* fileAtOffset(std::uint64_t offset) const;
+    const CaptureFile* fileOfFrame(std::uint64_t frame) const;
 
     // "S.NNNNNNNNN" seconds since the epoch, as Wireshark's frame.time_epoch.
     std::string epochText(TimeNs time) const;

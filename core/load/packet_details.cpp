@@ -11,7 +11,10 @@ Result<PacketDetails> readPacketDetails(const LoadedCapture& capture, std::uint3
         index >= capture.packets.packetCount(connection))
         return Error{"no such packet"};
     const PacketRecord& record = capture.packets.at(connection, index);
-    auto bytes = rereadPacket(capture.path, record.fileOffset());
+    const CaptureFile* file = capture.fileAtOffset(record.fileOffset());
+    if (!file)
+        return Error{"the capture was not read from a file"};
+    auto bytes = rereadPacket(file->path, record.fileOffset() - file->offsetBase);
     if (!bytes)
         return Error{bytes.error()};
     RawPacket raw;
