@@ -2,12 +2,16 @@
 #include "connections_output.h"
 #include "load/capture_loader.h"
 #include "packets_output.h"
+#include "report_command.h"
 
 #include <cstdio>
+#include <string_view>
 
 using namespace tcpladder;
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && std::string_view(argv[1]) == "report")
+        return cli::runReport(argc, argv);
     const cli::ParsedArguments parsed = cli::parseArguments(argc, argv);
     if (!parsed.options) {
         std::fprintf(stderr, "tcpladder-cli: %s\n\n%s", parsed.error.c_str(), cli::usageText());
