@@ -9,7 +9,7 @@
 #include "chart/chart_canvas.h"
 #include "chart/chart_view.h"
 #include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 #include "view_state/connection_view_state.h"
 
 #include <QApplication>

@@ -10,7 +10,7 @@
 #include "ladder/ladder_painter.h"
 #include "ladder/ladder_view.h"
 #include "ladder_svg_reader.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 #include "view_state/connection_view_state.h"
 
 #include <QApplication>

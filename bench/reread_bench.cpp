@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     const LoadedCapture& capture = *loaded.value();
-    if (!capture.rereader || capture.connections.empty()) {
+    if (!capture.files.front().rereader || capture.connections.empty()) {
         std::fprintf(stderr, "nothing to re-read: %s\n", capture.rereadUnavailable.c_str());
         return 1;
     }
@@ -48,12 +48,12 @@ int main(int argc, char** argv) {
     }
     const std::size_t count = capture.packets.packetCount(last);
     const auto timed = [&](const char* what, auto&& body) {
-        const std::uint64_t restartsBefore = capture.rereader->decompressionRestarts();
+        const std::uint64_t restartsBefore = capture.files.front().rereader->decompressionRestarts();
         const auto start = std::chrono::steady_clock::now();
         const bool ok = body();
         const double ms = millisecondsSince(start);
         std::printf("| %s | %.2f | %llu |%s\n", what, ms,
-                    static_cast<unsigned long long>(capture.rereader->decompressionRestarts() -
+                    static_cast<unsigned long long>(capture.files.front().rereader->decompressionRestarts() -
                                                     restartsBefore),
                     ok ? "" : " (failed)");
     };

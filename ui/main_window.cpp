@@ -294,7 +294,7 @@ void MainWindow::adoptSnapshot(const SnapshotPtr& snapshot) {
         warnings << toQString(warning);
     // Not a warning about the capture, but the reason the details pane and
     // the chart's SACK blocks stay empty.
-    if (!snapshot->capture->rereader && !snapshot->capture->rereadUnavailable.empty())
+    if (!snapshot->capture->rereadUnavailable.empty())
         warnings << toQString(snapshot->capture->rereadUnavailable);
     m_warnings->setWarnings(warnings);
     const QString path = pathFromBytes(snapshot->capture->path);

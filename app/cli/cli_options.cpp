@@ -29,6 +29,7 @@ ParsedArguments usageError(std::string message) {
 const char* usageText() {
     return "usage: tcpladder-cli connections FILE [--format table|tsv|json]\n"
            "       tcpladder-cli packets FILE [--connection ID] [--format ladder|tsv|json]\n"
+           "       tcpladder-cli report CAPTURE... [options] (see: tcpladder-cli report --help)\n"
            "\n"
            "Reads a pcap or pcapng capture and prints its TCP connections, or the\n"
            "packets of one connection (or all) with relative seq/ack numbers and\n"

@@ -2,9 +2,11 @@
 #include "connections_output.h"
 #include "load/capture_loader.h"
 #include "packets_output.h"
+#include "report_command.h"
 
 #include <cstdio>
 #include <cstring>
+#include <string_view>
 
 using namespace tcpladder;
 
@@ -42,6 +44,8 @@ void reportNonTcp(const std::string& file, const LoadedCapture& capture) {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (argc >= 2 && std::string_view(argv[1]) == "report")
+        return cli::runReport(argc, argv);
     const cli::ParsedArguments parsed = cli::parseArguments(argc, argv);
     if (!parsed.options) {
         std::fprintf(stderr, "tcpladder-cli: %s\n\n%s", parsed.error.c_str(), cli::usageText());

@@ -117,7 +117,7 @@ void printPackets(const LoadedCapture& capture, std::optional<std::uint32_t> con
                 printer.row(makeRow(capture, c, capture.packets.at(c, i)));
         }
     } else {
-        forEachInFileOrder(capture, [&](std::uint32_t c, const PacketRecord& p) {
+        forEachInFileOrder(capture.packets, [&](std::uint32_t c, const PacketRecord& p) {
             printer.row(makeRow(capture, c, p));
         });
     }

@@ -1,7 +1,9 @@
 #include "analysis/connection_summary.h"
 
 #include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
+
+#include <algorithm>
 
 namespace tcpladder {
 
@@ -9,6 +11,14 @@ std::optional<TimeNs> ConnectionSummary::handshakeRtt() const {
     if (!synToSynAck || !synAckToAck)
         return std::nullopt;
     return *synToSynAck + *synAckToAck;
+}
+
+std::optional<TimeNs> ConnectionSummary::serverThinkTime() const {
+    if (!timeToFirstServerByte || !synToSynAck || !synAckToAck || *synToSynAck < 0 ||
+        *synAckToAck < 0)
+        return std::nullopt;
+    // Twice the one-way delay, halved first, as the ladder draws it.
+    return std::max<TimeNs>(0, *timeToFirstServerByte - 2 * (*synToSynAck / 2));
 }
 
 ConnState ConnectionSummarizer::classify(const Seen& seen) {
@@ -31,27 +41,63 @@ ConnState ConnectionSummarizer::classify(const Seen& seen) {
     return ConnState::S1;
 }
 
-void ConnectionSummarizer::add(const PacketRecord& packet) {
+void ConnectionSummarizer::noteMilestones(const PacketRecord& packet, bool fromClient) {
     Seen& seen = m_seen;
-    ConnectionSummary& summary = m_summary;
-    const bool fromClient = packet.side() == m_client;
+    Milestones& at = m_summary.at;
     const std::uint8_t flags = packet.flags();
     const TimeNs time = packet.time();
-    if ((flags & (kSyn | kAck)) == kSyn && fromClient && !seen.syn)
+    if ((flags & (kSyn | kAck)) == kSyn && fromClient && !seen.syn) {
         seen.syn = time;
-    if ((flags & (kSyn | kAck)) == (kSyn | kAck) && !fromClient && !seen.synAck)
+        at.syn = m_index;
+    }
+    if ((flags & (kSyn | kAck)) == (kSyn | kAck) && !fromClient && !seen.synAck) {
         seen.synAck = time;
-    if (seen.synAck && !seen.ackAfterSynAck && fromClient && (flags & kAck) && !(flags & kSyn))
+        at.synAck = m_index;
+    }
+    if (seen.synAck && !seen.ackAfterSynAck && fromClient && (flags & kAck) && !(flags & kSyn)) {
         seen.ackAfterSynAck = time;
+        at.handshakeAck = m_index;
+    }
     if (packet.payloadLength() > 0) {
         auto& first = fromClient ? seen.clientFirstPayload : seen.serverFirstPayload;
-        if (!first)
+        auto& index = fromClient ? at.firstClientPayload : at.firstServerPayload;
+        if (!first) {
             first = time;
+            index = m_index;
+        }
     }
-    if ((flags & (kFin | kRst)) && summary.closedBy == ClosedBy::Nobody) {
-        summary.closedBy = flags & kRst ? (fromClient ? ClosedBy::ClientRst : ClosedBy::ServerRst)
-                                        : (fromClient ? ClosedBy::ClientFin : ClosedBy::ServerFin);
-    }
+    if ((flags & kRst) && !at.firstRst)
+        at.firstRst = m_index;
+    if ((flags & kFin) && !(flags & kRst) && !at.firstFin)
+        at.firstFin = m_index;
+}
+
+void ConnectionSummarizer::noteClose(const PacketRecord& packet, bool fromClient) {
+    Seen& seen = m_seen;
+    ConnectionSummary& summary = m_summary;
+    const std::uint8_t flags = packet.flags();
+    if (packet.payloadLength() > 0 && !fromClient && seen.clientFinFirst)
+        seen.serverPayloadAfterClientFin = true;
+    if (summary.closedBy != ClosedBy::Nobody)
+        return;
+    summary.bytesBeforeClose += packet.payloadLength();
+    if (!(flags & (kFin | kRst)))
+        return;
+    summary.closedBy = flags & kRst ? (fromClient ? ClosedBy::ClientRst : ClosedBy::ServerRst)
+                                    : (fromClient ? ClosedBy::ClientFin : ClosedBy::ServerFin);
+    summary.closeAfter = packet.time() - m_origin;
+    seen.clientFinFirst = fromClient && !(flags & kRst);
+    seen.serverPayloadBeforeClose = seen.serverFirstPayload.has_value();
+}
+
+void ConnectionSummarizer::add(const PacketRecord& packet) {
+    if (m_index == 0)
+        m_origin = packet.time();
+    Seen& seen = m_seen;
+    const bool fromClient = packet.side() == m_client;
+    const std::uint8_t flags = packet.flags();
+    noteMilestones(packet, fromClient);
+    noteClose(packet, fromClient);
     if ((flags & kRst) && !seen.firstRstFromClient)
         seen.firstRstFromClient = fromClient;
     if (flags & kRst)
@@ -59,9 +105,20 @@ void ConnectionSummarizer::add(const PacketRecord& packet) {
     else if (flags & kFin)
         (fromClient ? seen.clientFin : seen.serverFin) = true;
     const std::uint16_t analysis = packet.analysis();
-    summary.retransmissions += (analysis & kRetransmission) != 0;
-    summary.dupAcks += (analysis & kDupAck) != 0;
-    summary.zeroWindows += (analysis & kZeroWindow) != 0;
+    m_summary.retransmissions += (analysis & kRetransmission) != 0;
+    m_summary.dupAcks += (analysis & kDupAck) != 0;
+    m_summary.zeroWindows += (analysis & kZeroWindow) != 0;
+    ++m_index;
+}
+
+ClientCut ConnectionSummarizer::clientCutOf(const Seen& seen) {
+    if (seen.clientRst)
+        return ClientCut::Reset;
+    if (seen.clientFinFirst && seen.serverPayloadAfterClientFin)
+        return seen.serverPayloadBeforeClose ? ClientCut::FinMidAnswer : ClientCut::FinBeforeAnswer;
+    if (seen.clientFinFirst && seen.clientFirstPayload && !seen.serverFirstPayload)
+        return ClientCut::FinBeforeAnswer;
+    return ClientCut::No;
 }
 
 ConnectionSummary ConnectionSummarizer::finish() const {
@@ -77,6 +134,7 @@ ConnectionSummary ConnectionSummarizer::finish() const {
             summary.timeToFirstServerByte = *seen.serverFirstPayload - *from;
     }
     summary.state = classify(seen);
+    summary.clientCut = clientCutOf(seen);
     if (summary.state == ConnState::S1) {
         // Established: the first reset decides, else the FINs.
         if (seen.firstRstFromClient)

@@ -3,6 +3,7 @@
 #include "common/time_ns.h"
 #include "load/loaded_capture.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -28,6 +29,21 @@ enum class ConnState : std::uint8_t {
 
 enum class ClosedBy : std::uint8_t { Nobody, ClientFin, ServerFin, ClientRst, ServerRst };
 
+// How the client ended a connection early, if it did.
+enum class ClientCut : std::uint8_t {
+    No,
+    Reset,           // the client sent a RST
+    FinBeforeAnswer, // client FIN after its request, before any server payload
+    FinMidAnswer,    // client FIN while the server was still sending
+};
+
+// Where in the connection (packet index) the moments the views mark happen.
+struct Milestones {
+    std::optional<std::size_t> syn, synAck, handshakeAck;
+    std::optional<std::size_t> firstClientPayload, firstServerPayload;
+    std::optional<std::size_t> firstFin, firstRst; // firstFin: a FIN without RST
+};
+
 struct ConnectionSummary {
     std::optional<TimeNs> synToSynAck;           // client SYN to server SYN+ACK
     std::optional<TimeNs> synAckToAck;           // server SYN+ACK to the client's ACK
@@ -37,9 +53,23 @@ struct ConnectionSummary {
     std::uint64_t zeroWindows = 0;
     ConnState state = ConnState::OTH;
     ClosedBy closedBy = ClosedBy::Nobody;
+    // Payload in both directions up to and including the first FIN or RST,
+    // and its time since the first packet.
+    std::uint64_t bytesBeforeClose = 0;
+    TimeNs closeAfter = 0;
+    // A client RST, or a client FIN while the server still had something to
+    // say: it sent payload after that FIN, or never answered the request.
+    ClientCut clientCut = ClientCut::No;
+    Milestones at;
 
     // Handshake RTT as seen at the capture point: both halves together.
     std::optional<TimeNs> handshakeRtt() const;
+    bool clientCutShort() const { return clientCut != ClientCut::No; }
+    // The server's part of the time to its first byte: that time less the
+    // round trip from the capture point to the server (the SYN to SYN+ACK
+    // gap, taken to be symmetric), never below zero. None without a whole
+    // handshake.
+    std::optional<TimeNs> serverThinkTime() const;
 };
 
 ConnectionSummary summarizeConnection(const LoadedCapture& capture, std::uint32_t connection);
@@ -60,10 +90,18 @@ private:
         std::optional<TimeNs> clientFirstPayload, serverFirstPayload;
         bool clientFin = false, serverFin = false, clientRst = false, serverRst = false;
         std::optional<bool> firstRstFromClient;
+        // For "cut short": what the server sent before and after the first close.
+        bool clientFinFirst = false, serverPayloadBeforeClose = false,
+             serverPayloadAfterClientFin = false;
     };
     static ConnState classify(const Seen& seen);
+    static ClientCut clientCutOf(const Seen& seen);
+    void noteMilestones(const PacketRecord& packet, bool fromClient);
+    void noteClose(const PacketRecord& packet, bool fromClient);
 
     Side m_client;
+    std::size_t m_index = 0;
+    TimeNs m_origin = 0;
     ConnectionSummary m_summary;
     Seen m_seen;
 };

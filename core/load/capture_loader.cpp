@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <sys/stat.h>
 
 namespace tcpladder {
@@ -17,18 +18,23 @@ namespace {
 
 class Loader {
 public:
-    Loader(PacketSource& source, const LoadOptions& options, std::uint64_t fileSize)
-        : m_source(source), m_options(options), m_capture(std::make_shared<LoadedCapture>()) {
+    Loader(const LoadOptions& options, std::uint64_t fileSize)
+        : m_options(options), m_capture(std::make_shared<LoadedCapture>()),
+          m_started(std::chrono::steady_clock::now()) {
         m_capture->fileSize = fileSize;
-        m_capture->linkType = source.linkType();
     }
 
-    Result<std::shared_ptr<LoadedCapture>> run() {
-        const auto started = std::chrono::steady_clock::now();
-        DecodePipeline pipeline(m_source);
+    // Reads one file to its end (or to where the load stops: cancelled, or
+    // full); the index's offsets for it count from `offsetBase`. Returns the
+    // reader's error, if it ended on one.
+    std::optional<std::string> read(PacketSource& source, std::uint64_t offsetBase) {
+        if (m_capture->frames == 0)
+            m_capture->linkType = source.linkType();
+        m_offsetBase = offsetBase;
+        DecodePipeline pipeline(source);
         m_pipeline = &pipeline;
         const std::uint64_t interval = std::max<std::uint64_t>(m_options.progressInterval, 1);
-        bool stopped = false;
+        bool& stopped = m_stopped;
         while (!stopped) {
             const std::vector<DecodedFrame>* batch = pipeline.next();
             if (!batch)
@@ -55,17 +61,22 @@ public:
             }
         }
         pipeline.stop();
-        if (!stopped && pipeline.endStatus() == ReadStatus::Error) {
-            if (m_capture->frames == 0)
-                return Error{pipeline.errorMessage()};
-            m_capture->warnings.push_back(pipeline.errorMessage() + " (after packet " +
-                                          std::to_string(m_capture->frames) + ")");
-        }
         if (const std::size_t dropped = pipeline.droppedDatagrams())
             m_capture->warnings.push_back(
                 std::to_string(dropped) +
                 " incomplete IP datagrams dropped, the oldest first, to keep fragment "
                 "reassembly within its memory budget");
+        m_bytesBefore = offsetBase + pipeline.bytesRead();
+        m_pipeline = nullptr;
+        if (!stopped && pipeline.endStatus() == ReadStatus::Error)
+            return pipeline.errorMessage();
+        return std::nullopt;
+    }
+
+    bool stopped() const { return m_stopped; }
+    LoadedCapture& capture() { return *m_capture; }
+
+    std::shared_ptr<LoadedCapture> finish() {
         reportProgress();
         m_capture->connections = m_tracker.takeConnections();
         m_capture->nonTcp = m_nonTcp.counts();
@@ -74,9 +85,8 @@ public:
         for (int linkType : m_capture->undecodedLinkTypes)
             m_capture->warnings.push_back("link type " + linkTypeLabel(linkType) +
                                           " is not decoded; its packets have no TCP rows");
-        m_pipeline = nullptr;
         m_capture->loadDuration = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                      std::chrono::steady_clock::now() - started)
+                                      std::chrono::steady_clock::now() - m_started)
                                       .count();
         return std::move(m_capture);
     }
@@ -119,7 +129,7 @@ private:
         PacketRecord::Fields fields;
         fields.time = time;
         fields.frame = frame;
-        fields.fileOffset = raw.fileOffset;
+        fields.fileOffset = m_offsetBase + raw.fileOffset;
         fields.side = tracked.side;
         fields.relativeSeq = tracked.relativeSeq;
         fields.relativeAck = tracked.relativeAck;
@@ -139,8 +149,9 @@ private:
 
     void stopForBudget(const DecodedFrame& next) {
         m_capture->truncatedByBudget = true;
-        m_capture->warnings.push_back(budgetStopMessage(
-            m_capture->frames, next.fileOffset, m_capture->fileSize, m_options.memoryBudget));
+        m_capture->warnings.push_back(
+            budgetStopMessage(m_capture->frames, m_offsetBase + next.fileOffset,
+                              m_capture->fileSize, m_options.memoryBudget));
     }
 
     void noteUndecodedLinkType(int linkType) {
@@ -153,7 +164,7 @@ private:
         if (!m_options.progress)
             return true;
         LoadProgress progress;
-        progress.bytesRead = m_pipeline->bytesRead();
+        progress.bytesRead = m_pipeline ? m_offsetBase + m_pipeline->bytesRead() : m_bytesBefore;
         progress.fileSize = m_capture->fileSize;
         progress.frames = m_capture->frames;
         progress.tcpPackets = m_capture->tcpPackets;
@@ -161,15 +172,101 @@ private:
         return m_options.progress(progress);
     }
 
-    PacketSource& m_source;
     const LoadOptions& m_options;
     std::shared_ptr<LoadedCapture> m_capture;
     ConnectionTracker m_tracker;
     NonTcpTally m_nonTcp;
     const DecodePipeline* m_pipeline = nullptr;
+    std::chrono::steady_clock::time_point m_started;
+    std::uint64_t m_offsetBase = 0;
+    std::uint64_t m_bytesBefore = 0; // read from earlier files, for progress
+    bool m_stopped = false;
 };
 
+// One file read whole: its error fails the load when not a single packet
+// came before it, else becomes a warning.
+Result<std::shared_ptr<LoadedCapture>> loadOne(PacketSource& source, const LoadOptions& options,
+                                               std::uint64_t size) {
+    Loader loader(options, size);
+    if (const auto error = loader.read(source, 0)) {
+        if (loader.capture().frames == 0)
+            return Error{*error};
+        loader.capture().warnings.push_back(*error + " (after packet " +
+                                            std::to_string(loader.capture().frames) + ")");
+    }
+    return loader.finish();
+}
+
+// The source's re-reader; when it has none (a pipe), the capture says why.
+std::shared_ptr<const PacketRereader> rereaderOf(const PacketSource& source,
+                                                 LoadedCapture& capture) {
+    auto rereader = source.rereader();
+    if (rereader)
+        return std::move(rereader.value());
+    capture.rereadUnavailable = rereader.error();
+    return nullptr;
+}
+
+struct SetFile {
+    std::string path;
+    std::uint64_t size = 0;
+};
+
+std::optional<SetFile> statCapture(const std::string& path, std::string& error) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode)) {
+        error = path + ": is a directory, not a capture file";
+        return std::nullopt;
+    }
+    return SetFile{path, static_cast<std::uint64_t>(info.st_size)};
+}
+
 } // namespace
+
+Result<std::shared_ptr<LoadedCapture>> loadCaptureSet(const std::vector<std::string>& paths,
+                                                      const LoadOptions& options) {
+    std::uint64_t total = 0;
+    std::vector<SetFile> files;
+    std::vector<std::string> failures;
+    for (const std::string& path : paths) {
+        std::string error;
+        if (auto file = statCapture(path, error)) {
+            total += file->size;
+            files.push_back(std::move(*file));
+        } else {
+            failures.push_back(error);
+        }
+    }
+    Loader loader(options, total);
+    std::uint64_t base = 0;
+    for (const SetFile& file : files) {
+        if (loader.stopped())
+            break;
+        auto source = openCapture(file.path);
+        if (!source) {
+            failures.push_back(file.path + ": " + source.error());
+            continue;
+        }
+        const std::uint64_t firstFrame = loader.capture().frames + 1;
+        const auto error = loader.read(*source.value(), base);
+        const std::uint64_t frames = loader.capture().frames + 1 - firstFrame;
+        if (error)
+            failures.push_back(
+                file.path + ": " + *error +
+                (frames > 0 ? " (after packet " + std::to_string(frames) + ")" : std::string()));
+        if (frames > 0)
+            loader.capture().files.push_back({file.path, base, file.size, firstFrame, frames,
+                                              rereaderOf(*source.value(), loader.capture())});
+        // A file may grow while it is read (the newest of a rotation set).
+        base += std::max(file.size, source.value()->bytesRead());
+    }
+    if (loader.capture().files.empty())
+        return Error{failures.empty() ? std::string("no capture file given") : failures.front()};
+    LoadedCapture& capture = loader.capture();
+    capture.path = capture.files.front().path;
+    capture.warnings.insert(capture.warnings.begin(), failures.begin(), failures.end());
+    return loader.finish();
+}
 
 Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
                                                    const LoadOptions& options) {
@@ -179,14 +276,13 @@ Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
     auto source = openCapture(path);
     if (!source)
         return Error{path + ": " + source.error()};
-    auto loaded = Loader(*source.value(), options, static_cast<std::uint64_t>(info.st_size)).run();
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    auto loaded = loadOne(*source.value(), options, size);
     if (!loaded)
         return Error{path + ": " + loaded.error()};
     loaded.value()->path = path;
-    if (auto rereader = source.value()->rereader())
-        loaded.value()->rereader = std::move(rereader.value());
-    else
-        loaded.value()->rereadUnavailable = rereader.error();
+    loaded.value()->files.push_back(
+        {path, 0, size, 1, loaded.value()->frames, rereaderOf(*source.value(), *loaded.value())});
     return loaded;
 }
 
@@ -195,7 +291,7 @@ loadCaptureFromMemory(const std::uint8_t* data, std::size_t size, const LoadOpti
     auto source = openCaptureInMemory(data, size);
     if (!source)
         return Error{source.error()};
-    auto loaded = Loader(*source.value(), options, size).run();
+    auto loaded = loadOne(*source.value(), options, size);
     if (loaded)
         loaded.value()->rereadUnavailable = source.value()->rereader().error();
     return loaded;

@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace tcpladder {
 
@@ -35,6 +36,12 @@ struct LoadOptions {
 // packets becomes a warning on a result that holds every whole packet.
 Result<std::shared_ptr<LoadedCapture>> loadCapture(const std::string& path,
                                                    const LoadOptions& options = {});
+// A rotation set: the files, in time order (captureSetFiles() puts them in
+// it), read as one capture, so a connection that spans two files is one
+// connection. A file that cannot be read becomes a warning naming it; fails
+// only when no file gives a packet.
+Result<std::shared_ptr<LoadedCapture>> loadCaptureSet(const std::vector<std::string>& paths,
+                                                      const LoadOptions& options = {});
 Result<std::shared_ptr<LoadedCapture>>
 loadCaptureFromMemory(const std::uint8_t* data, std::size_t size, const LoadOptions& options = {});
 

@@ -1,7 +1,11 @@
 #include "load/loaded_capture.h"
 
+#include "capture/packet_rereader.h"
+
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <iterator>
 
 namespace tcpladder {
 namespace {
@@ -22,6 +26,28 @@ SplitTime split(std::int64_t epochSeconds, std::int64_t time) {
 }
 
 } // namespace
+
+const CaptureFile* LoadedCapture::fileAtOffset(std::uint64_t offset) const {
+    const auto after = std::upper_bound(
+        files.begin(), files.end(), offset,
+        [](std::uint64_t value, const CaptureFile& file) { return value < file.offsetBase; });
+    return after == files.begin() ? nullptr : &*std::prev(after);
+}
+
+const CaptureFile* LoadedCapture::fileOfFrame(std::uint64_t frame) const {
+    const auto after = std::upper_bound(
+        files.begin(), files.end(), frame,
+        [](std::uint64_t value, const CaptureFile& file) { return value < file.firstFrame; });
+    return after == files.begin() ? nullptr : &*std::prev(after);
+}
+
+Result<RereadPacket> LoadedCapture::reread(std::uint64_t offset) const {
+    const CaptureFile* file = fileAtOffset(offset);
+    if (!file || !file->rereader)
+        return Error{rereadUnavailable.empty() ? std::string("the capture was not read from a file")
+                                               : rereadUnavailable};
+    return file->rereader->read(offset - file->offsetBase);
+}
 
 std::string LoadedCapture::epochText(TimeNs time) const {
     return epochText(EpochTime{epochSeconds, time});

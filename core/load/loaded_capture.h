@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/result.h"
 #include "common/time_ns.h"
 #include "store/packet_store.h"
 #include "tcp/connection.h"
@@ -13,6 +14,7 @@
 namespace tcpladder {
 
 class PacketRereader;
+struct RereadPacket;
 
 // A point in time as the file gave it: whole seconds since the epoch and
 // nanoseconds (Wireshark's nstime; the nanoseconds may be out of range in a
@@ -30,10 +32,26 @@ struct NonTcpCount {
     bool otherProtocol = true;
 };
 
+// One file of what was loaded: a capture is a set of one, a rotation set
+// (`tcpdump -G`) several, read as one capture in time order. Each file's
+// packets have frames from `firstFrame` on and, in the index, offsets from
+// `offsetBase` on (its offsets in the file plus the base).
+struct CaptureFile {
+    std::string path;
+    std::uint64_t offsetBase = 0;
+    std::uint64_t size = 0;
+    std::uint64_t firstFrame = 1;
+    std::uint64_t frames = 0;
+    // Reads its packets again for their details and SACK blocks; null when
+    // the source cannot be read twice (a pipe).
+    std::shared_ptr<const PacketRereader> rereader;
+};
+
 // Everything a load produced. Immutable once handed over, so the GUI can
 // share it between threads as a shared_ptr<const LoadedCapture>.
 struct LoadedCapture {
-    std::string path;
+    std::string path;               // of the (first) file
+    std::vector<CaptureFile> files; // empty when read from memory
     int linkType = 0;
     std::vector<int> undecodedLinkTypes; // seen, but not a link layer we decode
     std::uint64_t frames = 0;
@@ -56,10 +74,15 @@ struct LoadedCapture {
     // Link type of each connection's first packet, to decode it again.
     std::vector<int> connectionLinkTypes;
     PacketStore packets;
-    // Reads packets again for their details and SACK blocks; null when the
-    // source cannot be read twice (a pipe), and then `rereadUnavailable` says why.
-    std::shared_ptr<const PacketRereader> rereader;
+    // Why packets cannot be read again (a pipe, memory), or empty.
     std::string rereadUnavailable;
+
+    // The file that holds the packet the index places at `offset`, or at
+    // ordinal `frame`; null when read from memory.
+    const CaptureFile* fileAtOffset(std::uint64_t offset) const;
+    const CaptureFile* fileOfFrame(std::uint64_t frame) const;
+    // Reads the packet the index places at `offset` again, from its file.
+    Result<RereadPacket> reread(std::uint64_t offset) const;
 
     // "S.NNNNNNNNN" seconds since the epoch, as Wireshark's frame.time_epoch.
     std::string epochText(TimeNs time) const;

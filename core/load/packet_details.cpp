@@ -11,9 +11,7 @@ Result<PacketDetails> readPacketDetails(const LoadedCapture& capture, std::uint3
         index >= capture.packets.packetCount(connection))
         return Error{"no such packet"};
     const PacketRecord& record = capture.packets.at(connection, index);
-    if (!capture.rereader)
-        return Error{capture.rereadUnavailable};
-    auto bytes = capture.rereader->read(record.fileOffset());
+    auto bytes = capture.reread(record.fileOffset());
     if (!bytes)
         return Error{bytes.error()};
     RawPacket raw;

@@ -5,7 +5,7 @@
 
 namespace tcpladder {
 
-void forEachInFileOrder(const LoadedCapture& capture,
+void forEachInFileOrder(const PacketStore& store,
                         const std::function<void(std::uint32_t, const PacketRecord&)>& visit) {
     struct Cursor {
         std::uint64_t frame;
@@ -13,7 +13,6 @@ void forEachInFileOrder(const LoadedCapture& capture,
         std::uint32_t index;
         bool operator>(const Cursor& other) const { return frame > other.frame; }
     };
-    const PacketStore& store = capture.packets;
     std::priority_queue<Cursor, std::vector<Cursor>, std::greater<>> heads;
     for (std::uint32_t c = 0; c < store.connectionCount(); ++c) {
         if (store.packetCount(c) > 0)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "load/loaded_capture.h"
+#include "store/packet_store.h"
 
 #include <cstdint>
 #include <functional>
@@ -10,7 +10,7 @@ namespace tcpladder {
 // Visits every TCP packet in file order (by frame), merging the
 // per-connection lists; memory stays proportional to the connections.
 void forEachInFileOrder(
-    const LoadedCapture& capture,
+    const PacketStore& store,
     const std::function<void(std::uint32_t connection, const PacketRecord&)>& visit);
 
 } // namespace tcpladder

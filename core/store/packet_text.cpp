@@ -1,6 +1,6 @@
 #include "store/packet_text.h"
 
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 
 namespace tcpladder {
 

@@ -1,8 +1,8 @@
 #include "tcp/connection_tracker.h"
 
-#include "analysis/sequence_analysis.h"
 #include "tcp/flow_key.h"
 #include "tcp/flow_table.h"
+#include "tcp/sequence_analysis.h"
 
 #include <utility>
 

@@ -3,28 +3,13 @@
 #include "common/time_ns.h"
 #include "decode/ip_address.h"
 #include "decode/tcp_segment.h"
+#include "tcp/analysis_flags.h"
 #include "tcp/connection.h"
 
 #include <cstdint>
 #include <vector>
 
 namespace tcpladder {
-
-// Analysis marks, one bit each (ORACLE.md's words).
-enum AnalysisFlag : std::uint16_t {
-    kAckLostSegment = 1 << 0,
-    kDupAck = 1 << 1,
-    kFastRetransmission = 1 << 2,
-    kKeepAlive = 1 << 3,
-    kLostSegment = 1 << 4,
-    kOutOfOrder = 1 << 5,
-    kRetransmission = 1 << 6,
-    kSpuriousRetransmission = 1 << 7,
-    kWindowFull = 1 << 8,
-    kWindowUpdate = 1 << 9,
-    kZeroWindow = 1 << 10,
-};
-constexpr int kAnalysisFlagCount = 11;
 
 // What the tracker concludes about one TCP segment, as Wireshark would.
 struct TrackedSegment {

@@ -21,4 +21,11 @@ constexpr bool seqGreater(std::uint32_t a, std::uint32_t b) {
     return seqDistance(a, b) > 0;
 }
 
+// A 32-bit sequence number placed in 64-bit space next to `reference` (a
+// number already unwrapped): within 2^31 of it, so a transfer past 4 GiB
+// climbs on instead of wrapping to zero.
+constexpr std::int64_t unwrapSeq(std::uint32_t value, std::int64_t reference) {
+    return reference + seqDistance(value, static_cast<std::uint32_t>(reference));
+}
+
 } // namespace tcpladder

@@ -16,8 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint64_t sum = 0;
     for (std::uint32_t c = 0; c < capture.connections.size(); ++c)
         sum += tcpladder::summarizeConnection(capture, c).retransmissions;
-    tcpladder::forEachInFileOrder(capture, [&](std::uint32_t c, const tcpladder::PacketRecord& p) {
-        sum += p.window() + p.relativeSeq() + capture.connections[c].packets[p.side()];
-    });
+    tcpladder::forEachInFileOrder(
+        capture.packets, [&](std::uint32_t c, const tcpladder::PacketRecord& p) {
+            sum += p.window() + p.relativeSeq() + capture.connections[c].packets[p.side()];
+        });
     return sum == 0xFFFFFFFFFFFFFFFFull ? 1 : 0;
 }

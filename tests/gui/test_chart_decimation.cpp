@@ -4,7 +4,7 @@
 #include "chart/sequence_series.h"
 #include "chart/time_window.h"
 #include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -245,6 +245,7 @@ void TestChartDecimation::blockSummariesReduceAsTheFullScan() {
     for (int round = 0; round < 12; ++round) {
         const LoadedCapture capture = randomConnection(random, random.bounded(1, 30'000));
         const SequenceCheckpoints checkpoints(capture, 0);
+        const PacketTimeIndex timeIndex(capture.packets, 0);
         const TimeNs duration = capture.connections[0].lastTime - capture.connections[0].firstTime;
         for (const Side sender : {kSideA, kSideB}) {
             const SequenceBlocks blocks(capture, 0, sender);
@@ -252,6 +253,7 @@ void TestChartDecimation::blockSummariesReduceAsTheFullScan() {
                 ChartRequest request;
                 request.capture = &capture;
                 request.checkpoints = &checkpoints;
+                request.timeIndex = &timeIndex;
                 request.sender = sender;
                 // Some ranges start before the connection or end after it.
                 const TimeNs span = 1 + random.bounded(qint64{duration} + 1);

@@ -1,6 +1,6 @@
 #include "chart/chart_builder.h"
 #include "chart/packet_hit.h"
-#include "chart/rtt_samples.h"
+#include "chart/rtt_chart.h"
 #include "test_chart_capture.h"
 
 #include <QTest>

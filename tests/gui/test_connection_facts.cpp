@@ -1,7 +1,7 @@
+#include "analysis/connection_facts.h"
 #include "format/connection_words.h"
 #include "gui_test_support.h"
 #include "load/capture_loader.h"
-#include "models/connection_facts.h"
 #include "models/slow_rule.h"
 
 #include <QtTest>
@@ -67,17 +67,17 @@ private slots:
         rule.fixedThreshold = 350'000'000;
         QCOMPARE(idsWhere([&](const ConnectionFacts& f) { return rule.isSlow(f); }),
                  (QList<int>{2, 3}));
-        QVERIFY(rule.description().contains(QStringLiteral("350 ms")));
+        QVERIFY(slowRuleDescription(rule).contains(QStringLiteral("350 ms")));
     }
 
     void clientCutShortIsAResetOrAnEarlyFin() {
         QCOMPARE(idsWhere([](const ConnectionFacts& f) { return f.clientCutShort(); }),
                  (QList<int>{4, 7, 11}));
-        QCOMPARE(m_facts[4].clientCut, ClientCut::Reset);
-        QCOMPARE(m_facts[7].clientCut, ClientCut::FinMidAnswer);
-        QCOMPARE(m_facts[11].clientCut, ClientCut::FinBeforeAnswer);
-        QCOMPARE(m_facts[0].clientCut, ClientCut::No);
-        QCOMPARE(m_facts[9].clientCut, ClientCut::No);
+        QCOMPARE(m_facts[4].summary.clientCut, ClientCut::Reset);
+        QCOMPARE(m_facts[7].summary.clientCut, ClientCut::FinMidAnswer);
+        QCOMPARE(m_facts[11].summary.clientCut, ClientCut::FinBeforeAnswer);
+        QCOMPARE(m_facts[0].summary.clientCut, ClientCut::No);
+        QCOMPARE(m_facts[9].summary.clientCut, ClientCut::No);
         QCOMPARE(m_facts[4].summary.closedBy, ClosedBy::ClientRst);
         QCOMPARE(m_facts[7].summary.closedBy, ClosedBy::ClientFin);
     }
@@ -90,7 +90,7 @@ private slots:
     }
 
     void theEndingInWords() {
-        QCOMPARE(m_facts[4].bytesBeforeClose, std::uint64_t{300 + 4000 + 1400});
+        QCOMPARE(m_facts[4].summary.bytesBeforeClose, std::uint64_t{300 + 4000 + 1400});
         QCOMPARE(closeInWords(m_facts[4]),
                  QStringLiteral("reset by client after 5.70 kB, 51.3 ms in"));
         QVERIFY(closeInWords(m_facts[7])

@@ -185,7 +185,7 @@ private slots:
         writer.join();
         QVERIFY(loaded);
         QCOMPARE(loaded.value()->connections.size(), std::size_t{3});
-        QVERIFY(!loaded.value()->rereader);
+        QVERIFY(!loaded.value()->files.front().rereader);
         const auto details = readPacketDetails(*loaded.value(), 0, 0);
         QVERIFY(!details);
         QCOMPARE(
@@ -194,7 +194,7 @@ private slots:
 
         const auto file = loadCapture(m_pcap->path());
         QVERIFY(file);
-        QVERIFY(file.value()->rereader);
+        QVERIFY(file.value()->files.front().rereader);
         QVERIFY(readPacketDetails(*file.value(), 0, 0));
     }
 

@@ -158,14 +158,14 @@ private slots:
         TemporaryFile file(compress[kind]());
         const auto capture = load(file);
         QVERIFY(capture);
-        QVERIFY(capture->rereader);
+        QVERIFY(capture->files.front().rereader);
         QCOMPARE(capture->packets.packetCount(0), std::size_t{kHandshake + kSegments});
         for (std::size_t i = 0; i < kSegments; ++i) {
             if (sackLeft(*capture, kHandshake + i) != qint64(100 + i))
                 QFAIL(qPrintable(QStringLiteral("packet %1 read wrong").arg(kHandshake + i)));
         }
         // The whole connection in order: decompression started once.
-        QCOMPARE(capture->rereader->decompressionRestarts(), std::uint64_t{1});
+        QCOMPARE(capture->files.front().rereader->decompressionRestarts(), std::uint64_t{1});
         for (std::size_t i = kSegments; i-- > 0;) {
             if (i % 1000 != 7)
                 continue;
@@ -197,7 +197,7 @@ private slots:
         const Image image = buildPcap(frames);
         auto loaded = loadCaptureFromMemory(image.data(), image.size());
         QVERIFY(loaded);
-        QVERIFY(!loaded.value()->rereader);
+        QVERIFY(loaded.value()->files.empty());
         const auto details = readPacketDetails(*loaded.value(), 0, 0);
         QVERIFY(!details);
         QCOMPARE(QString::fromStdString(details.error()),

@@ -1,4 +1,4 @@
-#include "analysis/sequence_analysis.h"
+#include "tcp/sequence_analysis.h"
 
 #include <QtTest>
 #include <string>

@@ -9,7 +9,8 @@ namespace tcpladder::ui {
 ConnectionChartData::ConnectionChartData(std::shared_ptr<const LoadedCapture> capture,
                                          std::uint32_t connection)
     : m_capture(std::move(capture)), m_connection(connection),
-      m_checkpoints(*m_capture, connection), m_sack(*m_capture, connection) {}
+      m_checkpoints(*m_capture, connection), m_timeIndex(m_capture->packets, connection),
+      m_sack(*m_capture, connection) {}
 
 TimeNs ConnectionChartData::duration() const {
     const Connection& c = m_capture->connections[m_connection];
@@ -26,6 +27,7 @@ ChartRequest ConnectionChartData::request(Side sender) {
     request.capture = m_capture.get();
     request.connection = m_connection;
     request.checkpoints = &m_checkpoints;
+    request.timeIndex = &m_timeIndex;
     request.sender = sender;
     request.begin = 0;
     // The last packet must fall inside [begin, end).

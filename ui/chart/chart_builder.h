@@ -1,11 +1,11 @@
 #pragma once
 
+#include "analysis/sequence_state.h"
 #include "chart/chart_content.h"
 #include "chart/chart_request.h"
-#include "chart/rtt_samples.h"
+#include "chart/rtt_chart.h"
 #include "chart/sack_reader.h"
 #include "chart/sequence_blocks.h"
-#include "chart/sequence_checkpoints.h"
 #include "load/loaded_capture.h"
 
 #include <cstdint>
@@ -41,6 +41,7 @@ private:
     std::shared_ptr<const LoadedCapture> m_capture;
     std::uint32_t m_connection;
     SequenceCheckpoints m_checkpoints;
+    PacketTimeIndex m_timeIndex;
     SackReader m_sack;
     std::unique_ptr<std::vector<RttSample>> m_rtt[2];
     std::unique_ptr<SequenceBlocks> m_blocks[2];

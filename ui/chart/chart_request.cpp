@@ -16,8 +16,8 @@ PacketRange packetRange(const ChartRequest& request) {
         return r.side() == request.receiver() && (r.flags() & kAck);
     };
     PacketRange range;
-    range.first = firstPacketAtOrAfter(capture, conn, request.begin);
-    range.last = firstPacketAtOrAfter(capture, conn, request.end);
+    range.first = request.timeIndex->firstAtOrAfter(request.begin);
+    range.last = request.timeIndex->firstAtOrAfter(request.end);
     range.from = range.first;
     for (std::size_t back = 0; range.from > 0 && back < kEdgeSearch; ++back)
         if (isAck(--range.from))

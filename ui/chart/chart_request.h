@@ -1,7 +1,8 @@
 #pragma once
 
+#include "analysis/sequence_state.h"
+#include "analysis/time_index.h"
 #include "chart/chart_content.h"
-#include "chart/sequence_checkpoints.h"
 #include "load/loaded_capture.h"
 
 #include <cstddef>
@@ -11,9 +12,12 @@
 #include <utility>
 #include <vector>
 
+namespace tcpladder {
+struct RttSample;
+} // namespace tcpladder
+
 namespace tcpladder::ui {
 
-struct RttSample;
 class SequenceBlocks;
 
 // SACK blocks of one packet of the connection, relative to the same base as
@@ -30,6 +34,7 @@ struct ChartRequest {
     const LoadedCapture* capture = nullptr;
     std::uint32_t connection = 0;
     const SequenceCheckpoints* checkpoints = nullptr;
+    const PacketTimeIndex* timeIndex = nullptr;
     // Set (for `sender`): the sequence chart reads block summaries where it can.
     const SequenceBlocks* blocks = nullptr;
     Side sender = kSideA; // the direction drawn: data from `sender`, ACKs from the other

@@ -1,6 +1,6 @@
 #include "chart/packet_hit.h"
 
-#include "chart/rtt_samples.h"
+#include "chart/rtt_chart.h"
 #include "decode/tcp_segment.h"
 
 #include <algorithm>
@@ -65,7 +65,7 @@ std::optional<std::size_t> findPacketAt(ChartKind kind, const ChartRequest& requ
     const std::uint32_t conn = request.connection;
     const TimeNs origin = capture.connections[conn].firstTime;
     const auto reach = static_cast<TimeNs>(click.radius * click.nsPerPixel);
-    const std::size_t first = firstPacketAtOrAfter(capture, conn, click.time - reach);
+    const std::size_t first = request.timeIndex->firstAtOrAfter(click.time - reach);
     const std::size_t count = capture.packets.packetCount(conn);
     SequenceState state = request.checkpoints->stateBefore(first);
     std::optional<std::size_t> best;

@@ -1,7 +1,7 @@
 #include "chart/sequence_blocks.h"
 
 #include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 
 #include <algorithm>
 
@@ -81,7 +81,7 @@ void addFlagMarks(std::uint8_t flags, std::size_t index, TimeNs time, std::int64
 } // namespace
 
 SegmentClass segmentClassOf(std::uint16_t analysis) {
-    if (analysis & (kRetransmission | kFastRetransmission | kSpuriousRetransmission))
+    if (analysis & kAnyRetransmission)
         return SegmentClass::Retransmission;
     return (analysis & kOutOfOrder) ? SegmentClass::OutOfOrder : SegmentClass::Normal;
 }

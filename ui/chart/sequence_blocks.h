@@ -1,7 +1,7 @@
 #pragma once
 
+#include "analysis/sequence_state.h"
 #include "chart/chart_content.h"
-#include "chart/sequence_checkpoints.h"
 #include "common/time_ns.h"
 #include "load/loaded_capture.h"
 

@@ -3,7 +3,8 @@
 #include "chart/decimation.h"
 #include "chart/sequence_blocks.h"
 #include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
+#include "tcp/seq_math.h"
 
 #include <algorithm>
 #include <limits>
@@ -110,8 +111,8 @@ void SequencePass::addPacket(std::size_t index, SequenceState& state, bool inRan
 void SequencePass::addSack(std::size_t index, const PacketRecord& record, std::int64_t ack,
                            TimeNs time) {
     for (const auto& [left, right] : m_request.sack->blocks(index)) {
-        const std::int64_t low = ack + static_cast<std::int32_t>(left - record.relativeAck());
-        const std::int64_t high = ack + static_cast<std::int32_t>(right - record.relativeAck());
+        const std::int64_t low = ack + seqDistance(left, record.relativeAck());
+        const std::int64_t high = ack + seqDistance(right, record.relativeAck());
         sack.add(time, static_cast<double>(low), static_cast<double>(high));
         data.add(static_cast<double>(low));
         data.add(static_cast<double>(high));

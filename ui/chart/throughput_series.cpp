@@ -61,8 +61,7 @@ ChartContent buildThroughputChart(const ChartRequest& request) {
     const PixelColumns columns(request.begin, request.end, request.columns);
     const TimeNs window = std::max<TimeNs>(request.throughputWindow, 1);
     const double bitsPerByteWindow = 8.0 * static_cast<double>(kNsPerSecond) / window;
-    const std::size_t start =
-        firstPacketAtOrAfter(*request.capture, request.connection, columns.begin() - window);
+    const std::size_t start = request.timeIndex->firstAtOrAfter(columns.begin() - window);
 
     LineDecimator throughput(columns);
     LineDecimator goodput(columns);

@@ -2,7 +2,7 @@
 
 #include "chart/decimation.h"
 #include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 
 #include <algorithm>
 

@@ -23,12 +23,12 @@ QString closeInWords(const ConnectionFacts& facts) {
         verb = QStringLiteral("closed by server");
         break;
     }
-    QString text =
-        QStringLiteral("%1 after %2, %3 in")
-            .arg(verb, formatBytes(facts.bytesBeforeClose), formatDuration(facts.closeAfter));
-    if (facts.clientCut == ClientCut::FinMidAnswer)
+    QString text = QStringLiteral("%1 after %2, %3 in")
+                       .arg(verb, formatBytes(facts.summary.bytesBeforeClose),
+                            formatDuration(facts.summary.closeAfter));
+    if (facts.summary.clientCut == ClientCut::FinMidAnswer)
         text += QStringLiteral(", while the server was still sending");
-    else if (facts.clientCut == ClientCut::FinBeforeAnswer)
+    else if (facts.summary.clientCut == ClientCut::FinBeforeAnswer)
         text += QStringLiteral(", before the server answered");
     return text;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/connection_facts.h"
+#include "analysis/connection_facts.h"
 
 #include <QString>
 

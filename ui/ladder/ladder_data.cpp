@@ -26,27 +26,25 @@ void addCloseNote(const LadderData& data, std::optional<std::size_t> index, bool
 }
 
 void addHandshakeNotes(const LadderData& data, std::vector<LadderNote>& notes) {
-    const LadderTimeline& timeline = data.timeline;
     const ConnectionSummary& summary = data.summary;
-    if (const auto rtt = summary.handshakeRtt(); rtt && timeline.handshakeAck) {
+    const Milestones& at = summary.at;
+    if (const auto rtt = summary.handshakeRtt(); rtt && at.handshakeAck) {
         notes.push_back(
-            {LadderNote::Kind::Handshake, *timeline.handshakeAck,
-             data.relativeTime(*timeline.handshakeAck), data.relativeTime(*timeline.handshakeAck),
+            {LadderNote::Kind::Handshake, *at.handshakeAck, data.relativeTime(*at.handshakeAck),
+             data.relativeTime(*at.handshakeAck),
              QStringLiteral("Handshake RTT %1").arg(formatDuration(*rtt)),
              QStringLiteral("SYN → SYN+ACK %1 (capture point ↔ server), SYN+ACK → "
                             "ACK %2 (capture point ↔ client)")
                  .arg(formatDuration(*summary.synToSynAck), formatDuration(*summary.synAckToAck))});
     }
-    if (summary.timeToFirstServerByte && timeline.firstServerPayload) {
-        const std::size_t index = *timeline.firstServerPayload;
+    if (summary.timeToFirstServerByte && at.firstServerPayload) {
+        const std::size_t index = *at.firstServerPayload;
         QString text = QStringLiteral("First response byte after %1")
                            .arg(formatDuration(*summary.timeToFirstServerByte));
         QString detail = QStringLiteral("From the client's first payload byte to the server's, "
                                         "as seen at the capture point.");
-        if (data.estimate.known()) {
-            const TimeNs think =
-                std::max<TimeNs>(0, *summary.timeToFirstServerByte - 2 * data.estimate.serverDelay);
-            text += QStringLiteral("\nServer think time ≈ %1").arg(formatDuration(think));
+        if (const auto think = summary.serverThinkTime()) {
+            text += QStringLiteral("\nServer think time ≈ %1").arg(formatDuration(*think));
             detail += QStringLiteral(" Think time subtracts the capture point ↔ server round "
                                      "trip (%1) taken from the handshake.")
                           .arg(formatDuration(2 * data.estimate.serverDelay));
@@ -59,12 +57,7 @@ void addHandshakeNotes(const LadderData& data, std::vector<LadderNote>& notes) {
 } // namespace
 
 std::size_t LadderData::firstAtOrAfter(TimeNs time) const {
-    const auto indices = std::views::iota(std::size_t{0}, packetCount());
-    const auto found = std::ranges::partition_point(indices, [&](std::size_t i) {
-        const TimeNs key = timeline.runningMax.empty() ? relativeTime(i) : timeline.runningMax[i];
-        return key < time;
-    });
-    return found == indices.end() ? packetCount() : *found;
+    return timeline.timeIndex.firstAtOrAfter(time);
 }
 
 std::size_t LadderData::indexOfFrame(std::uint64_t frame) const {
@@ -81,7 +74,7 @@ std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCa
     const Connection& info = capture->connections.at(connection);
     data->connection = connection;
     data->clientSide = info.clientSide();
-    data->timeline = buildTimeline(*capture, connection, thresholds, &data->summary);
+    data->timeline = buildConnectionTimeline(*capture, connection, thresholds, &data->summary);
     data->estimate = estimateCapturePoint(data->summary.synToSynAck, data->summary.synAckToAck);
     data->clientName = endpointText(info.client());
     data->serverName = endpointText(info.server());
@@ -101,8 +94,8 @@ std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCa
                                   stall.outstandingFromClient ? QStringLiteral("client")
                                                               : QStringLiteral("server"))});
     }
-    addCloseNote(*data, data->timeline.firstFin, false, notes);
-    addCloseNote(*data, data->timeline.firstRst, true, notes);
+    addCloseNote(*data, data->summary.at.firstFin, false, notes);
+    addCloseNote(*data, data->summary.at.firstRst, true, notes);
     std::ranges::stable_sort(notes, {}, &LadderNote::time);
     data->notes = std::move(notes);
     return data;

@@ -1,7 +1,7 @@
 #include "ladder/ladder_style.h"
 
 #include "decode/tcp_segment.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 
 namespace tcpladder::ui {
 

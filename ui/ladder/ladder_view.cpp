@@ -5,7 +5,7 @@
 #include "ladder/ladder_header.h"
 #include "ladder/ladder_labels.h"
 #include "ladder/ladder_painter.h"
-#include "tcp/connection_tracker.h"
+#include "tcp/analysis_flags.h"
 #include "view_state/connection_view_state.h"
 
 #include <QKeyEvent>
@@ -206,10 +206,8 @@ void LadderView::selectWhere(bool backwards, bool (*matches)(const PacketRecord&
 }
 
 void LadderView::selectNextRetransmission(bool backwards) {
-    selectWhere(backwards, [](const PacketRecord& p) {
-        return (p.analysis() & (kRetransmission | kFastRetransmission | kSpuriousRetransmission)) !=
-               0;
-    });
+    selectWhere(backwards,
+                [](const PacketRecord& p) { return (p.analysis() & kAnyRetransmission) != 0; });
 }
 
 void LadderView::selectNextReset(bool backwards) {

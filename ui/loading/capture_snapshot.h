@@ -1,7 +1,7 @@
 #pragma once
 
+#include "analysis/connection_facts.h"
 #include "load/loaded_capture.h"
-#include "models/connection_facts.h"
 
 #include <QMetaType>
 #include <memory>

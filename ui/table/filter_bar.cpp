@@ -119,7 +119,7 @@ void FilterBar::setSlowRule(const SlowRule& rule) {
 }
 
 void FilterBar::updateSlowToolTips() {
-    const QString rule = slowRule().description();
+    const QString rule = slowRuleDescription(slowRule());
     m_slow->setToolTip(tr("Show only slow connections (highlighted in every view).\n") + rule);
     m_threshold->setToolTip(rule + tr("\nSet a number of milliseconds for one fixed threshold; "
                                       "0 goes back to the relative rule."));

@@ -32,7 +32,7 @@ signals:
     // Typing settles for a moment before this fires; Enter fires at once.
     void textChanged(const QString& text);
     void quickFiltersChanged(tcpladder::ui::QuickFilters filters);
-    void slowRuleChanged(const tcpladder::ui::SlowRule& rule);
+    void slowRuleChanged(const tcpladder::SlowRule& rule);
 
 private:
     QToolButton* addToggle(const QString& objectName, const QString& text, const QString& toolTip);

@@ -156,7 +156,7 @@ void ConnectionSummaryPanel::refresh() {
 
     setField(QStringLiteral("state"), stateInWords(f));
     setField(QStringLiteral("ended"), closeInWords(f));
-    setField(QStringLiteral("cutShort"), cutInWords(f.clientCut));
+    setField(QStringLiteral("cutShort"), cutInWords(f.summary.clientCut));
     setField(QStringLiteral("clientRole"), c.firstSynSender >= 0 ? tr("its SYN")
                                            : c.firstSynAckSender >= 0
                                                ? tr("the server's SYN/ACK")
@@ -181,7 +181,7 @@ void ConnectionSummaryPanel::refresh() {
     if (m_slowRule.ttfbSlow(f))
         slow << tr("first byte above %1").arg(formatDuration(m_slowRule.ttfbThreshold(f)));
     setField(QStringLiteral("slow"), slow.isEmpty() ? tr("no") : tr("yes: ") + slow.join(tr(", ")),
-             m_slowRule.description());
+             slowRuleDescription(m_slowRule));
 
     setField(QStringLiteral("packets"),
              QStringLiteral("%1 / %2").arg(formatCount(c.packets[client]),

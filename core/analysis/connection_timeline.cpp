@@ -1,12 +1,13 @@
-#include "ladder/ladder_timeline.h"
+#include "analysis/connection_timeline.h"
 
 #include "decode/tcp_segment.h"
 #include "tcp/connection.h"
+#include "tcp/seq_math.h"
 
 #include <algorithm>
 #include <array>
 
-namespace tcpladder::ui {
+namespace tcpladder {
 namespace {
 
 constexpr std::size_t kGapSample = 4096;
@@ -22,7 +23,7 @@ struct Flight {
     std::uint32_t outstanding() const {
         if (!sent || !ackSeen)
             return 0;
-        const auto ahead = static_cast<std::int32_t>(next - acked);
+        const std::int32_t ahead = seqDistance(next, acked);
         return ahead > 0 ? static_cast<std::uint32_t>(ahead) : 0;
     }
 };
@@ -31,40 +32,19 @@ void track(Flight& own, Flight& other, const PacketRecord& packet) {
     const std::uint8_t flags = packet.flags();
     const std::uint32_t end = packet.relativeSeq() + packet.payloadLength() +
                               ((flags & kSyn) ? 1 : 0) + ((flags & kFin) ? 1 : 0);
-    if (!own.sent || static_cast<std::int32_t>(end - own.next) > 0)
+    if (!own.sent || seqGreater(end, own.next))
         own.next = end;
     own.sent = true;
     if ((flags & kAck) && !(flags & kRst)) {
-        if (!other.ackSeen || static_cast<std::int32_t>(packet.relativeAck() - other.acked) > 0)
+        if (!other.ackSeen || seqGreater(packet.relativeAck(), other.acked))
             other.acked = packet.relativeAck();
         other.ackSeen = true;
     }
 }
 
-void noteHandshake(LadderTimeline& timeline, const PacketRecord& packet, bool fromClient,
-                   std::size_t index) {
-    const std::uint8_t flags = packet.flags();
-    if ((flags & (kSyn | kAck)) == kSyn && fromClient && !timeline.syn)
-        timeline.syn = index;
-    if ((flags & (kSyn | kAck)) == (kSyn | kAck) && !fromClient && !timeline.synAck)
-        timeline.synAck = index;
-    if (timeline.synAck && !timeline.handshakeAck && fromClient && (flags & kAck) &&
-        !(flags & kSyn))
-        timeline.handshakeAck = index;
-    if (packet.payloadLength() > 0) {
-        auto& first = fromClient ? timeline.firstClientPayload : timeline.firstServerPayload;
-        if (!first)
-            first = index;
-    }
-    if ((flags & kRst) && !timeline.firstRst)
-        timeline.firstRst = index;
-    if ((flags & kFin) && !(flags & kRst) && !timeline.firstFin)
-        timeline.firstFin = index;
-}
-
 // Records a silence long enough to matter: a stall when data waited for its
 // ACK through it, a break in the axis when it was long.
-void noteSilence(LadderTimeline& timeline, const TimelineThresholds& thresholds,
+void noteSilence(ConnectionTimeline& timeline, const TimelineThresholds& thresholds,
                  const std::array<Flight, 2>& flight, Side client, Silence silence,
                  TimeNs& removed) {
     const Flight& a = flight[kSideA];
@@ -83,11 +63,13 @@ void noteSilence(LadderTimeline& timeline, const TimelineThresholds& thresholds,
 
 } // namespace
 
-LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connection,
-                             const TimelineThresholds& thresholds, ConnectionSummary* summary) {
-    LadderTimeline timeline;
+ConnectionTimeline buildConnectionTimeline(const LoadedCapture& capture, std::uint32_t connection,
+                                           const TimelineThresholds& thresholds,
+                                           ConnectionSummary* summary) {
+    ConnectionTimeline timeline;
     const PacketStore& store = capture.packets;
     timeline.packetCount = store.packetCount(connection);
+    timeline.timeIndex = PacketTimeIndex::startEmpty(store, connection);
     const Connection& info = capture.connections[connection];
     const Side client = info.clientSide();
     ConnectionSummarizer summarizer(client);
@@ -103,17 +85,9 @@ LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connect
     std::array<Flight, 2> flight;
     TimeNs latest = 0;
     TimeNs removed = 0;
-    bool monotonic = true;
     std::size_t i = 0;
     const auto visit = [&](const PacketRecord& packet) {
         const TimeNs time = packet.time() - origin;
-        if (i > 0 && time < latest && monotonic) {
-            monotonic = false;
-            timeline.runningMax.reserve(timeline.packetCount);
-            for (std::size_t j = 0; j < i; ++j)
-                timeline.runningMax.push_back(
-                    std::max(store.at(connection, j).time() - origin, TimeNs{0}));
-        }
         const TimeNs gap = time - latest;
         if (i > 0 && gap > 0) {
             if (gaps.size() < kGapSample)
@@ -122,11 +96,9 @@ LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connect
                 noteSilence(timeline, thresholds, flight, client, {i, latest, time}, removed);
         }
         latest = std::max(latest, time);
-        if (!monotonic)
-            timeline.runningMax.push_back(latest);
+        timeline.timeIndex.add(packet);
         const Side side = packet.side();
         track(flight[side], flight[side == kSideA ? kSideB : kSideA], packet);
-        noteHandshake(timeline, packet, side == client, i);
         if (summary)
             summarizer.add(packet);
         ++i;
@@ -146,4 +118,9 @@ LadderTimeline buildTimeline(const LoadedCapture& capture, std::uint32_t connect
     return timeline;
 }
 
-} // namespace tcpladder::ui
+std::vector<Silence> findStalls(const LoadedCapture& capture, std::uint32_t connection,
+                                const TimelineThresholds& thresholds) {
+    return buildConnectionTimeline(capture, connection, thresholds).stalls;
+}
+
+} // namespace tcpladder

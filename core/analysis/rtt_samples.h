@@ -1,13 +1,11 @@
 #pragma once
 
-#include "chart/chart_content.h"
-#include "chart/chart_request.h"
 #include "load/loaded_capture.h"
 
 #include <cstdint>
 #include <vector>
 
-namespace tcpladder::ui {
+namespace tcpladder {
 
 // One round trip as seen at the capture point: a data segment and the first
 // ACK that covers it.
@@ -25,7 +23,4 @@ struct RttSample {
 std::vector<RttSample> computeRttSamples(const LoadedCapture& capture, std::uint32_t connection,
                                          Side sender);
 
-// The samples of the request's range as marks, one per occupied cell.
-ChartContent buildRttChart(const ChartRequest& request);
-
-} // namespace tcpladder::ui
+} // namespace tcpladder

@@ -1,24 +1,17 @@
-#include "chart/sequence_checkpoints.h"
+#include "analysis/sequence_state.h"
 
 #include "decode/tcp_segment.h"
+#include "tcp/seq_math.h"
 
 #include <algorithm>
 
-namespace tcpladder::ui {
-namespace {
-
-std::int64_t unwrap(std::uint32_t value, std::int64_t reference) {
-    const auto delta = static_cast<std::int32_t>(value - static_cast<std::uint32_t>(reference));
-    return reference + delta;
-}
-
-} // namespace
+namespace tcpladder {
 
 SequenceState::Unwrapped SequenceState::advance(const PacketRecord& record) {
     const Side side = record.side();
     const Side other = side == kSideA ? kSideB : kSideA;
     Unwrapped u;
-    u.seq = unwrap(record.relativeSeq(), highestSeqEnd[side]);
+    u.seq = unwrapSeq(record.relativeSeq(), highestSeqEnd[side]);
     const std::uint8_t flags = record.flags();
     u.seqEnd = u.seq + record.payloadLength() + ((flags & kSyn) ? 1 : 0) + ((flags & kFin) ? 1 : 0);
     if (u.seqEnd > highestSeqEnd[side]) {
@@ -26,7 +19,7 @@ SequenceState::Unwrapped SequenceState::advance(const PacketRecord& record) {
         highestSeqEnd[side] = u.seqEnd;
     }
     if (flags & kAck) {
-        u.ack = unwrap(record.relativeAck(), acked[side] ? lastAck[side] : highestSeqEnd[other]);
+        u.ack = unwrapSeq(record.relativeAck(), acked[side] ? lastAck[side] : highestSeqEnd[other]);
         lastAck[side] = u.ack;
         acked[side] = true;
     }
@@ -56,19 +49,4 @@ SequenceState SequenceCheckpoints::stateBefore(std::size_t index) const {
     return state;
 }
 
-std::size_t firstPacketAtOrAfter(const LoadedCapture& capture, std::uint32_t connection,
-                                 TimeNs time) {
-    const TimeNs absolute = capture.connections[connection].firstTime + time;
-    std::size_t low = 0;
-    std::size_t high = capture.packets.packetCount(connection);
-    while (low < high) {
-        const std::size_t mid = low + (high - low) / 2;
-        if (capture.packets.at(connection, mid).time() < absolute)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return low;
-}
-
-} // namespace tcpladder::ui
+} // namespace tcpladder

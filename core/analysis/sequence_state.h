@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace tcpladder::ui {
+namespace tcpladder {
 
 // Both sides' progress through one connection, in 64-bit sequence space, so
 // a transfer past 4 GiB climbs on instead of wrapping to zero.
@@ -48,9 +48,4 @@ private:
     std::vector<SequenceState> m_snapshots; // before packet i * kStride
 };
 
-// First packet of the connection at or after `time` (relative to its first
-// packet); records are in time order per connection.
-std::size_t firstPacketAtOrAfter(const LoadedCapture& capture, std::uint32_t connection,
-                                 TimeNs time);
-
-} // namespace tcpladder::ui
+} // namespace tcpladder

@@ -1,63 +1,13 @@
-#include "models/connection_facts.h"
-
-#include "decode/tcp_segment.h"
+#include "analysis/connection_facts.h"
 
 #include <algorithm>
 #include <numeric>
 #include <span>
 
-namespace tcpladder::ui {
+namespace tcpladder {
 namespace {
 
 constexpr std::size_t kCheckInterval = 4096;
-
-struct CloseFacts {
-    std::uint64_t bytesBeforeClose = 0;
-    TimeNs closeAfter = 0;
-    ClientCut clientCut = ClientCut::No;
-};
-
-CloseFacts closeFacts(const LoadedCapture& capture, std::uint32_t id) {
-    const Connection& connection = capture.connections[id];
-    const Side client = connection.clientSide();
-    const PacketStore& store = capture.packets;
-    CloseFacts facts;
-    bool closeSeen = false;
-    bool clientFinFirst = false;
-    bool clientPayload = false;
-    bool serverPayload = false;
-    bool serverPayloadBeforeFin = false;
-    bool serverPayloadAfterFin = false;
-    bool clientRst = false;
-    for (std::size_t i = 0; i < store.packetCount(id); ++i) {
-        const PacketRecord& packet = store.at(id, i);
-        const bool fromClient = packet.side() == client;
-        const std::uint8_t flags = packet.flags();
-        if (packet.payloadLength() > 0) {
-            (fromClient ? clientPayload : serverPayload) = true;
-            if (!fromClient && clientFinFirst)
-                serverPayloadAfterFin = true;
-        }
-        if (!closeSeen)
-            facts.bytesBeforeClose += packet.payloadLength();
-        if ((flags & kRst) && fromClient)
-            clientRst = true;
-        if ((flags & (kFin | kRst)) && !closeSeen) {
-            closeSeen = true;
-            facts.closeAfter = packet.time() - connection.firstTime;
-            clientFinFirst = fromClient && !(flags & kRst);
-            serverPayloadBeforeFin = serverPayload;
-        }
-    }
-    if (clientRst)
-        facts.clientCut = ClientCut::Reset;
-    else if (clientFinFirst && serverPayloadAfterFin)
-        facts.clientCut =
-            serverPayloadBeforeFin ? ClientCut::FinMidAnswer : ClientCut::FinBeforeAnswer;
-    else if (clientFinFirst && clientPayload && !serverPayload)
-        facts.clientCut = ClientCut::FinBeforeAnswer;
-    return facts;
-}
 
 // The median of `sorted` without one element equal to `own` (none: all of them).
 std::optional<TimeNs> medianOfOthers(const std::vector<TimeNs>& sorted, std::optional<TimeNs> own) {
@@ -141,15 +91,10 @@ computeConnectionFacts(const LoadedCapture& capture,
     for (std::uint32_t id = 0; id < facts.size(); ++id) {
         if (id % kCheckInterval == 0 && keepGoing && !keepGoing(id))
             return std::nullopt;
-        ConnectionFacts& fact = facts[id];
-        fact.summary = summarizeConnection(capture, id);
-        const CloseFacts close = closeFacts(capture, id);
-        fact.bytesBeforeClose = close.bytesBeforeClose;
-        fact.closeAfter = close.closeAfter;
-        fact.clientCut = close.clientCut;
+        facts[id].summary = summarizeConnection(capture, id);
     }
     fillPeerMedians(capture, facts);
     return facts;
 }
 
-} // namespace tcpladder::ui
+} // namespace tcpladder

@@ -1,13 +1,13 @@
-#include "chart/rtt_samples.h"
+#include "analysis/rtt_samples.h"
 
-#include "chart/decimation.h"
-#include "chart/sequence_series.h"
+#include "analysis/sequence_state.h"
 #include "decode/tcp_segment.h"
+#include "tcp/analysis_flags.h"
 
 #include <algorithm>
 #include <deque>
 
-namespace tcpladder::ui {
+namespace tcpladder {
 namespace {
 
 struct Outstanding {
@@ -43,7 +43,7 @@ std::vector<RttSample> computeRttSamples(const LoadedCapture& capture, std::uint
         if (r.side() == sender) {
             if (u.seqEnd == u.seq)
                 continue;
-            const bool resent = isRetransmission(r.analysis()) || u.seq < highestBefore;
+            const bool resent = (r.analysis() & kAnyRetransmission) != 0 || u.seq < highestBefore;
             if (resent)
                 markAmbiguous(outstanding, u.seq, u.seqEnd);
             if (u.seqEnd > highestBefore)
@@ -67,34 +67,4 @@ std::vector<RttSample> computeRttSamples(const LoadedCapture& capture, std::uint
     return samples;
 }
 
-ChartContent buildRttChart(const ChartRequest& request) {
-    ChartContent content;
-    content.kind = ChartKind::Rtt;
-    content.valueKind = ValueKind::Duration;
-    const PixelColumns columns(request.begin, request.end, request.columns);
-    content.begin = columns.begin();
-    content.end = columns.end();
-    static const std::vector<RttSample> kNone;
-    const std::vector<RttSample>& samples = request.rttSamples ? *request.rttSamples : kNone;
-    const auto byTime = [](const RttSample& s, TimeNs t) { return s.time < t; };
-    const auto first = std::lower_bound(samples.begin(), samples.end(), columns.begin(), byTime);
-    const auto last = std::lower_bound(first, samples.end(), columns.end(), byTime);
-
-    ValueExtent extent;
-    for (auto it = first; it != last; ++it)
-        extent.add(static_cast<double>(it->rtt));
-    extent.add(0);
-    const auto [low, high] = extent.range(request, 0);
-    content.valueMin = low;
-    content.valueMax = high;
-
-    MarkDecimator marks(columns, low, high, request.rows / 2);
-    for (auto it = first; it != last; ++it)
-        marks.add(it->time, static_cast<double>(it->rtt));
-    content.series.push_back({SeriesRole::Rtt, {}, marks.finish()});
-    if (samples.empty())
-        content.note = "No RTT samples: no ACK covers a segment sent only once";
-    return content;
-}
-
-} // namespace tcpladder::ui
+} // namespace tcpladder
