@@ -36,14 +36,17 @@ void PacketTimeIndex::add(const PacketRecord& packet) {
     ++m_count;
 }
 
+TimeNs PacketTimeIndex::key(std::size_t index) const {
+    return m_runningMax.empty() ? m_store->at(m_connection, index).time() - m_origin
+                                : m_runningMax[index];
+}
+
 std::size_t PacketTimeIndex::firstAtOrAfter(TimeNs time) const {
     std::size_t low = 0;
     std::size_t high = m_count;
     while (low < high) {
         const std::size_t mid = low + (high - low) / 2;
-        const TimeNs key = m_runningMax.empty() ? m_store->at(m_connection, mid).time() - m_origin
-                                                : m_runningMax[mid];
-        if (key < time)
+        if (key(mid) < time)
             low = mid + 1;
         else
             high = mid;

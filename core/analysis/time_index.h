@@ -32,6 +32,9 @@ public:
     // The latest time seen, since the first packet.
     TimeNs latest() const { return m_latest; }
     bool monotonic() const { return m_runningMax.empty(); }
+    // The search key of packet `index`: its time since the first packet, or
+    // the running maximum of those times once they have gone backwards.
+    TimeNs key(std::size_t index) const;
 
 private:
     const PacketStore* m_store = nullptr;

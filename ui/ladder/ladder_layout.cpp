@@ -154,17 +154,17 @@ double LadderLayout::yForPacket(std::size_t index) const {
 }
 
 TimeNs LadderLayout::keyTime(std::size_t index) const {
-    const auto& running = m_data->timeline.runningMax;
-    return running.empty() ? m_data->relativeTime(index) : running[index];
+    return m_data->timeline.timeIndex.key(index);
 }
 
 std::vector<std::size_t> LadderLayout::clockStepsBetween(std::size_t first,
                                                          std::size_t last) const {
     std::vector<std::size_t> steps;
-    const auto& running = m_data->timeline.runningMax;
-    if (running.empty() || m_options.axis == TimeAxis::PerPacket)
+    const PacketTimeIndex& times = m_data->timeline.timeIndex;
+    if (times.monotonic() || m_options.axis == TimeAxis::PerPacket)
         return steps;
-    for (std::size_t i = std::max<std::size_t>(first, 1); i < std::min(last, running.size()); ++i)
+    for (std::size_t i = std::max<std::size_t>(first, 1); i < std::min(last, times.packetCount());
+         ++i)
         if (m_data->relativeTime(i) < m_data->relativeTime(i - 1))
             steps.push_back(i);
     return steps;
@@ -179,9 +179,7 @@ double LadderLayout::startY(std::size_t index, const PacketRecord& packet) const
             fromClient ? m_data->estimate.fraction : 1 - m_data->estimate.fraction;
         return yForPacket(index) - kRowSlant * m_options.rowHeight * fromSender;
     }
-    const auto& running = m_data->timeline.runningMax;
-    const TimeNs key = running.empty() ? packet.time() - m_data->origin : running[index];
-    return yForTime(key - m_data->estimate.delayFromSender(fromClient));
+    return yForTime(keyTime(index) - m_data->estimate.delayFromSender(fromClient));
 }
 
 LadderArrow LadderLayout::arrow(std::size_t index) const {
