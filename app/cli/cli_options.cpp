@@ -40,7 +40,7 @@ const char* usageText() {
            "  --connection  only the packets of connection ID (the id column)\n"
            "  --memory-budget SIZE\n"
            "                stop loading once the index holds SIZE (512M, 2G, ...;\n"
-           "                default: half of physical memory) and print what was\n"
+           "                default: half of the machine's memory) and print what was\n"
            "                loaded, with a warning\n"
            "  -h, --help    this text\n"
            "\n"

@@ -144,7 +144,11 @@ private:
     // Checked before each frame: the load keeps every frame before the first
     // one that finds the index over budget, whose offset says how far it got.
     bool overBudget() const {
-        return m_capture->packets.memoryBytes() + m_tracker.memoryBytes() > m_options.memoryBudget;
+        const std::size_t perConnection =
+            m_capture->connectionStarts.capacity() * sizeof(EpochTime) +
+            m_capture->connectionLinkTypes.capacity() * sizeof(int);
+        return m_capture->packets.memoryBytes() + m_tracker.memoryBytes() + perConnection >
+               m_options.memoryBudget;
     }
 
     void stopForBudget(const DecodedFrame& next) {

@@ -7,12 +7,41 @@
 
 namespace tcpladder {
 
+namespace {
+
+// cgroup v2, then v1; 0 when there is none or it reads "max".
+std::uint64_t cgroupMemoryLimit() {
+    for (const char* path :
+         {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
+        std::FILE* file = std::fopen(path, "r");
+        if (!file)
+            continue;
+        unsigned long long limit = 0;
+        const bool read = std::fscanf(file, "%llu", &limit) == 1;
+        std::fclose(file);
+        if (read)
+            return limit;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::uint64_t memoryBudgetFor(std::uint64_t physicalBytes, std::uint64_t cgroupLimitBytes) {
+    std::uint64_t usable = physicalBytes;
+    if (cgroupLimitBytes != 0 && (usable == 0 || cgroupLimitBytes < usable))
+        usable = cgroupLimitBytes;
+    return usable ? usable / 2 : std::uint64_t{4} << 30;
+}
+
 std::uint64_t defaultMemoryBudget() {
     const long pages = ::sysconf(_SC_PHYS_PAGES);
     const long pageSize = ::sysconf(_SC_PAGE_SIZE);
-    if (pages <= 0 || pageSize <= 0)
-        return std::uint64_t{4} << 30;
-    return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize) / 2;
+    const std::uint64_t physical =
+        pages > 0 && pageSize > 0
+            ? static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(pageSize)
+            : 0;
+    return memoryBudgetFor(physical, cgroupMemoryLimit());
 }
 
 std::optional<std::uint64_t> parseMemorySize(std::string_view text) {

@@ -11,9 +11,12 @@ namespace tcpladder {
 // before it stops, so that a capture larger than the machine ends in a
 // partial but usable load instead of the OOM killer.
 
-// Half of physical memory: the other half stays for the views, the desktop
-// and whatever else the user runs. Falls back to 4 GiB when unknown.
+// Half of the memory this process may use: physical memory, or the
+// container's cgroup limit when lower. The other half stays for the views,
+// the desktop and whatever else the user runs.
 std::uint64_t defaultMemoryBudget();
+// The same from given figures: 4 GiB when neither is known (0).
+std::uint64_t memoryBudgetFor(std::uint64_t physicalBytes, std::uint64_t cgroupLimitBytes);
 
 // "512M", "2G", "1.5G", "64k", "1000000": binary units K, M, G, T (an
 // optional trailing "B" or "iB"); nothing when not a positive size.

@@ -93,12 +93,30 @@ private slots:
         QCOMPARE(QString::fromStdString(formatMemorySize(bytes)), text);
     }
 
-    void defaultIsAShareOfPhysicalMemory() {
-        const std::uint64_t budget = defaultMemoryBudget();
+    void defaultIsHalfOfTheUsableMemory_data() {
+        QTest::addColumn<std::uint64_t>("physical");
+        QTest::addColumn<std::uint64_t>("cgroupLimit"); // 0: none
+        QTest::addColumn<std::uint64_t>("budget");
+        constexpr std::uint64_t kGiB = std::uint64_t{1} << 30;
+        QTest::newRow("physical memory") << 16 * kGiB << std::uint64_t{0} << 8 * kGiB;
+        QTest::newRow("a container's lower limit") << 16 * kGiB << 2 * kGiB << kGiB;
+        QTest::newRow("a limit above physical memory") << 16 * kGiB << 64 * kGiB << 8 * kGiB;
+        QTest::newRow("only the limit known") << std::uint64_t{0} << 2 * kGiB << kGiB;
+        QTest::newRow("nothing known") << std::uint64_t{0} << std::uint64_t{0} << 4 * kGiB;
+    }
+    void defaultIsHalfOfTheUsableMemory() {
+        QFETCH(std::uint64_t, physical);
+        QFETCH(std::uint64_t, cgroupLimit);
+        QFETCH(std::uint64_t, budget);
+        QCOMPARE(memoryBudgetFor(physical, cgroupLimit), budget);
+    }
+
+    void theLoaderDefaultsToAtMostHalfOfPhysicalMemory() {
         const std::uint64_t physical = static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES)) *
                                        static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE));
-        QCOMPARE(budget, physical / 2);
-        QCOMPARE(LoadOptions{}.memoryBudget, budget);
+        QVERIFY(defaultMemoryBudget() <= physical / 2);
+        QVERIFY(defaultMemoryBudget() > 0);
+        QCOMPARE(LoadOptions{}.memoryBudget, defaultMemoryBudget());
     }
 
     void withoutABudgetEverythingLoads() {
