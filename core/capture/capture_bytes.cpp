@@ -111,7 +111,10 @@ private:
         return true;
     }
 
+    // The decoder stands at the window's end: what lies between it and
+    // `offset` is decoded and dropped.
     Result<bool> skipTo(std::uint64_t offset) {
+        m_windowStart = windowEnd();
         m_window.clear();
         std::vector<std::uint8_t> scratch(kChunk);
         while (m_windowStart < offset) {

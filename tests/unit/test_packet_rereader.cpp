@@ -166,6 +166,9 @@ private slots:
         }
         // The whole connection in order: decompression started once.
         QCOMPARE(capture->files.front().rereader->decompressionRestarts(), std::uint64_t{1});
+        // Forward with gaps, as a connection whose packets lie between others'.
+        for (std::size_t i = 0; i < kSegments; i += 577)
+            QCOMPARE(sackLeft(*capture, kHandshake + i), qint64(100 + i));
         for (std::size_t i = kSegments; i-- > 0;) {
             if (i % 1000 != 7)
                 continue;
