@@ -1,8 +1,10 @@
 #include "ladder/ladder_headless_export.h"
 
 #include "ladder/ladder_exporter.h"
+#include "ladder/ladder_text_export.h"
 #include "load/capture_loader.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <cstdio>
 #include <cstring>
@@ -13,7 +15,8 @@ namespace {
 const char* const kOption = "--export-ladder";
 
 const char* const kUsage =
-    "usage: tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf\n"
+    "usage: tcpladder CAPTURE --connection ID --export-ladder "
+    "OUT.png|OUT.svg|OUT.pdf|OUT.txt|OUT.mmd|OUT.puml\n"
     "                 [--packets FIRST-LAST] [--scale 1|2] [--flat] [--per-packet]\n"
     "  --packets  frame numbers, inclusive, as the ladder labels them\n"
     "  --scale    pixel ratio of a PNG\n"
@@ -101,8 +104,8 @@ std::optional<LadderExportCommand> parseLadderExportCommand(const QStringList& a
         *error = QStringLiteral("a capture, --connection and --export-ladder are needed");
         return std::nullopt;
     }
-    if (!ladderFormatForPath(command.output)) {
-        *error = QStringLiteral("the output must end in .png, .svg or .pdf");
+    if (!ladderFormatForPath(command.output) && !ladderTextFormatForPath(command.output)) {
+        *error = QStringLiteral("the output must end in .png, .svg, .pdf, .txt, .mmd or .puml");
         return std::nullopt;
     }
     return command;
@@ -125,7 +128,7 @@ int runLadderExport(const QStringList& arguments) {
     const auto data = buildLadderData(capture, static_cast<std::uint32_t>(command->connection));
     LadderExportRequest request;
     request.path = command->output;
-    request.format = *ladderFormatForPath(command->output);
+    request.format = ladderFormatForPath(command->output).value_or(LadderFormat::Svg);
     request.pixelRatio = command->scale;
     request.options.slanted = !command->flat;
     request.options.axis = command->perPacket ? TimeAxis::PerPacket : TimeAxis::TrueTime;
@@ -138,6 +141,15 @@ int runLadderExport(const QStringList& arguments) {
                             .arg(command->connection)
                             .arg(*command->firstFrame)
                             .arg(*command->lastFrame));
+    }
+    if (const auto text = ladderTextFormatForPath(command->output)) {
+        // The bundles of the SVG the same command would write.
+        const QString ladder = ladderText(ladderExportLayout(data, request), request.firstPacket,
+                                          request.lastPacket, *text);
+        QFile file(command->output);
+        if (!file.open(QIODevice::WriteOnly) || file.write(ladder.toUtf8()) < 0 || !file.flush())
+            return fail(QStringLiteral("cannot write %1").arg(command->output));
+        return 0;
     }
     const LadderExportResult result = exportLadder(data, request);
     if (!result.ok)

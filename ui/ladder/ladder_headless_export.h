@@ -7,7 +7,7 @@
 
 namespace tcpladder::ui {
 
-// `tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf
+// `tcpladder CAPTURE --connection ID --export-ladder OUT.png|.svg|.pdf|.txt|.mmd|.puml
 //  [--packets A-B] [--scale 2] [--flat] [--per-packet]`: A and B are frame
 // numbers (as the ladder labels them), inclusive.
 struct LadderExportCommand {
