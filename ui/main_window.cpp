@@ -170,6 +170,11 @@ void MainWindow::createMenus() {
     QAction* copyLadder =
         edit->addAction(tr("Copy Ladder &Image"), m_ladder, &LadderView::copyVisibleToClipboard);
     copyLadder->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    for (const auto& [text, format] :
+         {std::pair{tr("Copy Ladder as &Text"), LadderTextFormat::Text},
+          std::pair{tr("Copy Ladder as &Mermaid"), LadderTextFormat::Mermaid},
+          std::pair{tr("Copy Ladder as &PlantUML"), LadderTextFormat::PlantUml}})
+        edit->addAction(text, m_ladder, [this, format] { m_ladder->copyVisibleAsText(format); });
     edit->addSeparator();
     QAction* find = edit->addAction(tr("&Filter Connections"), m_filterBar, &FilterBar::focusText);
     find->setShortcut(QKeySequence::Find);

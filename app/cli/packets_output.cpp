@@ -17,20 +17,24 @@ struct PacketRow {
     std::string flags;
     std::uint32_t seq, ack, length, window;
     std::string analysis;
+    std::string ladder; // the whole line of the text ladder
 };
 
-PacketRow makeRow(const LoadedCapture& capture, std::uint32_t connection, const PacketRecord& p) {
+PacketRow makeRow(const LoadedCapture& capture, std::uint32_t connection, const PacketRecord& p,
+                  Format format) {
     const Connection& c = capture.connections[connection];
+    const bool toServer = p.side() == c.clientSide();
     return {p.frame(),
             connection,
-            p.side() == c.clientSide(),
+            toServer,
             formatSeconds(p.time() - c.firstTime),
             flagLetters(p.flags()),
             p.relativeSeq(),
             p.relativeAck(),
             p.payloadLength(),
             p.window(),
-            analysisWords(p.analysis())};
+            analysisWords(p.analysis()),
+            format == Format::Ladder ? ladderLine(p, toServer, p.time() - c.firstTime) : ""};
 }
 
 class RowPrinter {
@@ -57,7 +61,7 @@ public:
                   << ", \"win\": " << r.window << ", \"analysis\": " << jsonString(r.analysis)
                   << "}";
         } else {
-            ladderRow(r);
+            m_out << r.ladder << '\n';
         }
         ++m_rows;
     }
@@ -81,19 +85,6 @@ public:
     }
 
 private:
-    // Client-to-server arrows on the left, server-to-client ones pushed right,
-    // as in the classic pcap-analysis walkthrough.
-    void ladderRow(const PacketRow& r) {
-        char line[320];
-        std::snprintf(line, sizeof line,
-                      "%s[%6llu] %12ss flag=%-4s seq=%-10u ack=%-10u len=%-6u win=%-8u%s%s\n",
-                      r.toServer ? "-->" : "                                            <--",
-                      static_cast<unsigned long long>(r.frame), r.time.c_str(), r.flags.c_str(),
-                      r.seq, r.ack, r.length, r.window, r.analysis == "-" ? "" : " ",
-                      r.analysis == "-" ? "" : r.analysis.c_str());
-        m_out << line;
-    }
-
     Format m_format;
     OutputBuffer& m_out;
     std::uint64_t m_rows = 0;
@@ -108,17 +99,17 @@ void printPackets(const LoadedCapture& capture, std::optional<std::uint32_t> con
     if (connection) {
         printer.connectionHeader(capture, *connection);
         for (std::size_t i = 0; i < capture.packets.packetCount(*connection); ++i)
-            printer.row(makeRow(capture, *connection, capture.packets.at(*connection, i)));
+            printer.row(makeRow(capture, *connection, capture.packets.at(*connection, i), format));
     } else if (format == Format::Ladder) {
         // A ladder reads one connection at a time.
         for (std::uint32_t c = 0; c < capture.connections.size(); ++c) {
             printer.connectionHeader(capture, c);
             for (std::size_t i = 0; i < capture.packets.packetCount(c); ++i)
-                printer.row(makeRow(capture, c, capture.packets.at(c, i)));
+                printer.row(makeRow(capture, c, capture.packets.at(c, i), format));
         }
     } else {
         forEachInFileOrder(capture.packets, [&](std::uint32_t c, const PacketRecord& p) {
-            printer.row(makeRow(capture, c, p));
+            printer.row(makeRow(capture, c, p, format));
         });
     }
     printer.end();

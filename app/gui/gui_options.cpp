@@ -3,6 +3,7 @@
 #include "chart/chart_export.h"
 #include "format/file_path.h"
 #include "ladder/ladder_exporter.h"
+#include "ladder/ladder_text_export.h"
 
 #include <QRegularExpression>
 #include <array>
@@ -169,8 +170,10 @@ QString finish(Given& given) {
         return given.windowOnly.front() + QStringLiteral(" does not go with an export");
     if (options.capture.isEmpty() || !options.connection)
         return QStringLiteral("an export needs a capture file and --connection ID");
-    if (ladder && !ui::ladderFormatForPath(given.ladderOutput))
-        return QStringLiteral("--export-ladder writes .png, .svg or .pdf, not '%1'")
+    if (ladder && !ui::ladderFormatForPath(given.ladderOutput) &&
+        !ui::ladderTextFormatForPath(given.ladderOutput))
+        return QStringLiteral(
+                   "--export-ladder writes .png, .svg, .pdf, .txt, .mmd or .puml, not '%1'")
             .arg(given.ladderOutput);
     if (chart && !ui::chartFormatForPath(given.chartOutput))
         return QStringLiteral("--export-chart writes .png or .svg, not '%1'")

@@ -1,6 +1,9 @@
 #include "store/packet_text.h"
 
+#include "store/packet_store.h"
 #include "tcp/analysis_flags.h"
+
+#include <cstdio>
 
 namespace tcpladder {
 
@@ -30,6 +33,19 @@ std::string analysisWords(std::uint16_t analysis) {
         }
     }
     return text.empty() ? "-" : text;
+}
+
+std::string ladderLine(const PacketRecord& packet, bool toServer, TimeNs sinceFirst) {
+    const std::string analysis = analysisWords(packet.analysis());
+    const bool marked = analysis != "-";
+    char line[320];
+    std::snprintf(
+        line, sizeof line, "%s%s[%6llu] %12ss flag=%-4s seq=%-10u ack=%-10u len=%-6u win=%-8u%s%s",
+        toServer ? "" : kLadderServerIndent, toServer ? "-->" : "<--",
+        static_cast<unsigned long long>(packet.frame()), formatSeconds(sinceFirst).c_str(),
+        flagLetters(packet.flags()).c_str(), packet.relativeSeq(), packet.relativeAck(),
+        packet.payloadLength(), packet.window(), marked ? " " : "", marked ? analysis.c_str() : "");
+    return line;
 }
 
 } // namespace tcpladder

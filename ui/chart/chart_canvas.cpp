@@ -8,6 +8,7 @@
 #include <QChartView>
 #include <QGraphicsLayout>
 #include <QGraphicsLineItem>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
@@ -18,6 +19,10 @@
 #include <limits>
 
 namespace tcpladder::ui {
+
+// Of a legend entry besides its name: the marker and the spacing around it.
+constexpr double kLegendMarkerExtra = 34;
+constexpr double kSideLegendFontScale = 0.75;
 namespace {
 
 QList<QPointF> toDisplay(const std::vector<ChartPoint>& points, double xDivisor, double yDivisor) {
@@ -209,6 +214,7 @@ ChartCanvas::~ChartCanvas() = default;
 
 void ChartCanvas::setContent(const ChartContent& content) {
     d->attach(this, content.kind);
+    placeLegend();
     d->kind = content.kind;
     d->valueKind = content.valueKind;
     d->begin = content.begin;
@@ -357,7 +363,34 @@ void ChartCanvas::setRoleVisible(SeriesRole role, bool visible) {
     emit roleVisibilityChanged(role, visible);
 }
 
+void ChartCanvas::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    placeLegend();
+}
+
+// Beside the ladder the chart's column is narrow: a legend along the bottom
+// would elide every name ("Wi… SA… Se…"), one down the right side shows them
+// whole. The bottom is kept when the names fit in one row.
+void ChartCanvas::placeLegend() {
+    QLegend* legend = d->chart->legend();
+    const QFontMetricsF metrics(legend->font());
+    double row = 0;
+    for (QLegendMarker* marker : legend->markers())
+        if (marker->isVisible())
+            row += metrics.horizontalAdvance(marker->label()) + kLegendMarkerExtra;
+    const Qt::Alignment side = row > width() - 24 ? Qt::AlignRight : Qt::AlignBottom;
+    if (legend->alignment() == side)
+        return;
+    legend->setAlignment(side);
+    // A column of a dozen names fits a short chart in a slightly smaller font.
+    QFont font = d->chart->font();
+    if (side == Qt::AlignRight)
+        font.setPointSizeF(font.pointSizeF() * kSideLegendFontScale);
+    legend->setFont(font);
+}
+
 void ChartCanvas::layoutNow() {
+    placeLegend();
     d->view->setGeometry(rect());
     d->chart->setGeometry(QRectF(QPointF(0, 0), QSizeF(size())));
     d->chart->layout()->activate();

@@ -59,7 +59,12 @@ signals:
     void plotAreaChanged();
     void roleVisibilityChanged(SeriesRole role, bool visible);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void placeLegend();
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -57,12 +57,10 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     reset->setText(tr("Reset zoom"));
     m_linkZoom->setChecked(state->zoomLinked());
     m_linkZoom->setToolTip(tr("Zooming the chart or the ladder shows the same time in the other"));
-    // Beside the ladder the chart column can be narrow: the long texts give
-    // way (the direction's full text is in its tooltip) instead of
-    // squeezing the ladder.
-    m_direction->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_direction->setMinimumWidth(120);
-    m_direction->setMaximumWidth(360);
+    // Beside the ladder the chart column can be narrow: the direction gets
+    // a row of its own, wide enough for "[2001:db8::1]:443 → …" in full;
+    // the readout and the hint give way instead of squeezing the ladder.
+    m_direction->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_readout->setMinimumWidth(200);
     m_note->setText(kHint());
     m_note->setStyleSheet(QStringLiteral("color: palette(mid)"));
@@ -71,16 +69,19 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(m_tabs, 3);
     top->addStretch();
-    top->addWidget(m_throughputWindow);
-    top->addWidget(m_direction, 2);
     top->addWidget(m_linkZoom);
     top->addWidget(reset);
+    auto* second = new QHBoxLayout;
+    second->addWidget(m_direction);
+    second->addStretch();
+    second->addWidget(m_throughputWindow);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_readout);
     bottom->addWidget(m_note, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
+    layout->addLayout(second);
     layout->addWidget(m_canvas, 1);
     layout->addLayout(bottom);
 

@@ -181,21 +181,8 @@ LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
         return {false, QStringLiteral("the packet range is empty"), 0, {}};
     LadderExportRequest fixed = request;
     fixed.lastPacket = last;
-    applyLabelMetrics(fixed.options);
-    // Without the view's zoom, the one a view would open at, its first
-    // screen where the range begins: a whole short connection fits, a range
-    // of a long one gets a round trip per screen.
-    if (fixed.options.pixelsPerSecond <= 0)
-        fixed.options.pixelsPerSecond =
-            LadderLayout::defaultPixelsPerSecond(*data, fixed.options, fixed.firstPacket);
     const LadderTitle title = makeLadderTitle(*data, request.firstPacket, last);
-    const double above = titleBlockHeight() + ladderHeaderHeight();
-    const double maxHeight =
-        request.format == LadderFormat::Png
-            ? kMaxImageHeight / std::max(1.0, request.pixelRatio) - above
-            : (request.format == LadderFormat::Svg ? kMaxSvgHeight : kMaxPdfHeight) - above;
-    const LadderLayout layout =
-        fittedLayout(data, fixed.options, request.firstPacket, last, maxHeight);
+    const LadderLayout layout = ladderExportLayout(data, fixed);
     switch (request.format) {
     case LadderFormat::Svg:
         return exportSvg(layout, title, fixed);
@@ -214,6 +201,25 @@ LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
     if (!image.save(file.device(), "PNG") || !file.finish(&error))
         return {false, error.isEmpty() ? file.failure() : error, 0, {}};
     return {true, {}, 1, image.size()};
+}
+
+LadderLayout ladderExportLayout(std::shared_ptr<const LadderData> data,
+                                const LadderExportRequest& request) {
+    LadderOptions options = request.options;
+    applyLabelMetrics(options);
+    // Without the view's zoom, the one a view would open at, its first
+    // screen where the range begins: a whole short connection fits, a range
+    // of a long one gets a round trip per screen.
+    if (options.pixelsPerSecond <= 0)
+        options.pixelsPerSecond =
+            LadderLayout::defaultPixelsPerSecond(*data, options, request.firstPacket);
+    const double above = titleBlockHeight() + ladderHeaderHeight();
+    const double maxHeight =
+        request.format == LadderFormat::Png
+            ? kMaxImageHeight / std::max(1.0, request.pixelRatio) - above
+            : (request.format == LadderFormat::Svg ? kMaxSvgHeight : kMaxPdfHeight) - above;
+    const std::size_t last = std::min(request.lastPacket, data->packetCount());
+    return fittedLayout(std::move(data), options, request.firstPacket, last, maxHeight);
 }
 
 void copyLadderToClipboard(const LadderLayout& layout, double top, double bottom) {

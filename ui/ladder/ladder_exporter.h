@@ -44,6 +44,12 @@ QImage renderLadderImage(const LadderLayout& layout, const LadderTitle* title, d
 LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
                                 const LadderExportRequest& request);
 
+// The layout an export draws with: the request's options with the label
+// font's metrics, at the zoom a view would open at where the range begins
+// when the request has none, zoomed out to fit the format's limit.
+LadderLayout ladderExportLayout(std::shared_ptr<const LadderData> data,
+                                const LadderExportRequest& request);
+
 // Puts what the view shows (header and the visible slice) on the clipboard as an image.
 void copyLadderToClipboard(const LadderLayout& layout, double top, double bottom);
 

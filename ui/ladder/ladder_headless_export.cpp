@@ -1,19 +1,23 @@
 #include "ladder/ladder_headless_export.h"
 
+#include "format/output_file.h"
 #include "ladder/ladder_data.h"
 #include "ladder/ladder_exporter.h"
+#include "ladder/ladder_text_export.h"
 
 namespace tcpladder::ui {
 
 QString writeLadderExport(std::shared_ptr<const LoadedCapture> capture, std::uint32_t connection,
                           const LadderExportSettings& settings) {
     const auto format = ladderFormatForPath(settings.output);
-    if (!format)
-        return QStringLiteral("%1: a ladder is written as .png, .svg or .pdf").arg(settings.output);
+    const auto textFormat = ladderTextFormatForPath(settings.output);
+    if (!format && !textFormat)
+        return QStringLiteral("%1: a ladder is written as .png, .svg, .pdf, .txt, .mmd or .puml")
+            .arg(settings.output);
     const auto data = buildLadderData(std::move(capture), connection);
     LadderExportRequest request;
     request.path = settings.output;
-    request.format = *format;
+    request.format = format.value_or(LadderFormat::Svg);
     request.pixelRatio = settings.scale;
     request.options.slanted = !settings.flat;
     request.options.axis = settings.perPacket ? TimeAxis::PerPacket : TimeAxis::TrueTime;
@@ -26,6 +30,17 @@ QString writeLadderExport(std::shared_ptr<const LoadedCapture> capture, std::uin
                 .arg(connection)
                 .arg(*settings.firstFrame)
                 .arg(*settings.lastFrame);
+    }
+    if (textFormat) {
+        // The bundles of the SVG the same command would write.
+        const QString ladder = ladderText(ladderExportLayout(data, request), request.firstPacket,
+                                          request.lastPacket, *textFormat);
+        OutputFile file(settings.output);
+        QString error;
+        if (!file.open(&error))
+            return error;
+        file.device()->write(ladder.toUtf8());
+        return file.finish(&error) ? QString() : error;
     }
     const LadderExportResult result = exportLadder(data, request);
     return result.ok ? QString() : result.error;

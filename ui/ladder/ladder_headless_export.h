@@ -9,9 +9,9 @@
 
 namespace tcpladder::ui {
 
-// What `tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf
-// [--packets A-B] [--scale 2] [--flat] [--per-packet]` asks of the ladder;
-// app/gui's one command-line parser fills it in.
+// What `tcpladder CAPTURE --connection ID --export-ladder
+// OUT.png|.svg|.pdf|.txt|.mmd|.puml // [--packets A-B] [--scale 2] [--flat] [--per-packet]` asks of
+// the ladder; app/gui's one command-line parser fills it in.
 struct LadderExportSettings {
     QString output;
     std::optional<std::uint64_t> firstFrame; // frame numbers as the ladder labels them,

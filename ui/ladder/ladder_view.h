@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ladder/ladder_layout.h"
+#include "ladder/ladder_text_export.h"
 
 #include <QAbstractScrollArea>
 #include <memory>
@@ -34,6 +35,9 @@ public:
     void zoomBy(double factor);
     void fitConnection();
     void copyVisibleToClipboard() const;
+    // The packets on screen as a text ladder, Mermaid or PlantUML, with the
+    // screen's bundles. Defined in ladder_view_actions.cpp.
+    void copyVisibleAsText(LadderTextFormat format) const;
     // Moves the selection to the next (or previous) packet that matches.
     void selectNextRetransmission(bool backwards = false);
     void selectNextReset(bool backwards = false);

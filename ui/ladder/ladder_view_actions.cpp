@@ -1,6 +1,8 @@
 #include "ladder/ladder_view.h"
 
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QKeySequence>
 
 namespace tcpladder::ui {
@@ -47,6 +49,14 @@ void LadderView::addActions() {
     connect(flat, &QAction::toggled, this, [this](bool on) { setSlanted(!on); });
     separator();
     add(tr("Copy Visible Ladder"), {QKeySequence::Copy}, [this] { copyVisibleToClipboard(); });
+}
+
+void LadderView::copyVisibleAsText(LadderTextFormat format) const {
+    if (!m_layout)
+        return;
+    const auto [top, bottom] = visibleSlice();
+    const auto [first, last] = m_layout->packetsBetween(top, bottom);
+    QGuiApplication::clipboard()->setText(ladderText(*m_layout, first, last, format));
 }
 
 } // namespace tcpladder::ui
