@@ -57,7 +57,8 @@ int darkestArrowPixel(const LadderView& ladder, const QImage& image) {
         const int row = body.top() + static_cast<int>(y - top);
         int darkest = 255;
         for (int dy = -2; dy <= 2; ++dy)
-            darkest = std::min(darkest, qGray(image.pixel(x, row + dy)));
+            if (image.valid(x, row + dy))
+                darkest = std::min(darkest, qGray(image.pixel(x, row + dy)));
         return darkest;
     }
     return 255;
