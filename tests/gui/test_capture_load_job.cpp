@@ -16,6 +16,9 @@ namespace {
 
 constexpr int kLargeConnections = 20'000; // 180,000 packets
 constexpr int kLoadTimeoutMs = 120'000;
+// The README's target for the longest the GUI thread may go without running
+// its event loop while a capture loads.
+constexpr qint64 kStallBudgetMs = 50;
 
 // Measures the longest the GUI thread went without running its event loop.
 class GapProbe : public QObject {
@@ -91,6 +94,14 @@ private slots:
         QVERIFY(!job.isRunning());
     }
 
+    void theGapProbeSeesAStall() {
+        GapProbe probe;
+        QTest::qWait(20);
+        QThread::msleep(150);
+        QTest::qWait(20);
+        QVERIFY2(probe.longestMs() >= 150, qPrintable(QString::number(probe.longestMs())));
+    }
+
     void theGuiThreadStaysResponsive() {
         CaptureLoadJob job;
         QSignalSpy loaded(&job, &CaptureLoadJob::loaded);
@@ -101,12 +112,15 @@ private slots:
         job.start(qPath(*m_large));
         QVERIFY(loaded.wait(kLoadTimeoutMs));
         const qint64 tookMs = elapsed.elapsed();
-        qInfo("load took %lld ms, longest GUI gap %lld ms, %lld progress signals", tookMs,
-              probe.longestMs(), static_cast<long long>(progressed.count()));
-        // A loader on the GUI thread would stall it for most of the load. The
-        // 50 ms budget itself is measured by the benchmark (bench/run), where
-        // no other test competes for the two cores.
-        QVERIFY2(probe.longestMs() < std::max<qint64>(50, tookMs / 3),
+        const qint64 loadGapMs = probe.longestMs();
+        // The same event loop idle for as long: what the machine alone costs
+        // (other tests share the two cores), which the loader is not charged.
+        GapProbe idle;
+        QTest::qWait(static_cast<int>(std::min<qint64>(tookMs, 5000)));
+        qInfo("load took %lld ms, longest GUI gap %lld ms (idle: %lld ms), %lld progress signals",
+              tookMs, loadGapMs, idle.longestMs(), static_cast<long long>(progressed.count()));
+        // bench/run measures the same stall over 10 million packets, alone on the machine.
+        QVERIFY2(loadGapMs < kStallBudgetMs + idle.longestMs(),
                  "the GUI thread was blocked during the load");
         QVERIFY(progressed.count() >= 1);
         // Throttled: one signal per 50 ms at most, plus the stage changes.
