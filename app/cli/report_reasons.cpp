@@ -41,11 +41,12 @@ std::string cutReason(const ConnectionFacts& facts, std::uint64_t totalBytes) {
     case ClientCut::Reset:
         if (summary.closedBy == ClosedBy::ClientRst)
             return "client RST" + when;
-        return "client RST, closed first by " + std::string(closedByText(summary.closedBy)) + when;
+        return "client RST (first closed by " + std::string(closedByText(summary.closedBy)) + when +
+               ")";
     case ClientCut::FinMidAnswer:
-        return "client FIN while the server was still sending" + when;
+        return "client FIN while the server was still sending," + when;
     case ClientCut::FinBeforeAnswer:
-        return "client FIN before the server answered" + when;
+        return "client FIN before the server answered," + when;
     case ClientCut::No:
         break;
     }

@@ -1,5 +1,6 @@
 #include "analysis/connection_summary.h"
 
+#include "analysis/capture_point.h"
 #include "decode/tcp_segment.h"
 #include "tcp/analysis_flags.h"
 
@@ -14,11 +15,12 @@ std::optional<TimeNs> ConnectionSummary::handshakeRtt() const {
 }
 
 std::optional<TimeNs> ConnectionSummary::serverThinkTime() const {
-    if (!timeToFirstServerByte || !synToSynAck || !synAckToAck || *synToSynAck < 0 ||
-        *synAckToAck < 0)
+    if (!timeToFirstServerByte)
         return std::nullopt;
-    // Twice the one-way delay, halved first, as the ladder draws it.
-    return std::max<TimeNs>(0, *timeToFirstServerByte - 2 * (*synToSynAck / 2));
+    const CapturePointEstimate estimate = estimateCapturePoint(synToSynAck, synAckToAck);
+    if (!estimate.known())
+        return std::nullopt;
+    return std::max<TimeNs>(0, *timeToFirstServerByte - 2 * estimate.serverDelay);
 }
 
 ConnState ConnectionSummarizer::classify(const Seen& seen) {

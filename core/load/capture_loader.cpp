@@ -258,7 +258,9 @@ Result<std::shared_ptr<LoadedCapture>> loadCaptureSet(const std::vector<std::str
             failures.push_back(
                 file.path + ": " + *error +
                 (frames > 0 ? " (after packet " + std::to_string(frames) + ")" : std::string()));
-        if (frames > 0)
+        // An empty file is read, not failed: only a file whose reading failed
+        // before any packet is left out.
+        if (frames > 0 || !error)
             loader.capture().files.push_back({file.path, base, file.size, firstFrame, frames,
                                               rereaderOf(*source.value(), loader.capture())});
         // A file may grow while it is read (the newest of a rotation set).

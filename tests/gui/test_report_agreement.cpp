@@ -95,10 +95,10 @@ private slots:
             Answers answers = reportOf(path, exitCode);
             auto loaded = loadCapture(path.toStdString());
             if (!loaded) {
-                QCOMPARE(exitCode, 1);
+                QVERIFY2(exitCode == 1, qPrintable(path));
                 continue;
             }
-            QCOMPARE(exitCode, 0);
+            QVERIFY2(exitCode == 0, qPrintable(path));
             auto snapshot = std::make_shared<CaptureSnapshot>();
             snapshot->capture = loaded.value();
             snapshot->facts = *computeConnectionFacts(*snapshot->capture);

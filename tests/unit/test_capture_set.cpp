@@ -79,6 +79,18 @@ private slots:
         QCOMPARE(loaded.value()->files.size(), std::size_t{1});
     }
 
+    void anEmptyFileIsReadNotFailed() {
+        const TemporaryFile empty(buildPcap({}));
+        const auto alone = loadCaptureSet({empty.path()});
+        QVERIFY(alone.ok());
+        QCOMPARE(alone.value()->connections.size(), std::size_t{0});
+        QVERIFY(alone.value()->warnings.empty());
+        const auto withOthers = loadCaptureSet({m_scenario.earlyFile, empty.path()});
+        QVERIFY(withOthers.ok());
+        QCOMPARE(withOthers.value()->files.size(), std::size_t{2});
+        QVERIFY(withOthers.value()->warnings.empty());
+    }
+
     void anUnreadableFileIsAWarning() {
         const std::string bogus = m_scenario.directory + "/m-broken.pcap";
         std::ofstream(bogus) << "this is no capture";
