@@ -13,7 +13,7 @@ std::optional<Format> parseFormat(std::string_view text, Command command) {
         return Format::Tsv;
     if (text == "json")
         return Format::Json;
-    if (command == Command::Connections && text == "table")
+    if ((command == Command::Connections || command == Command::Messages) && text == "table")
         return Format::Table;
     if (command == Command::Packets && text == "ladder")
         return Format::Ladder;
@@ -29,14 +29,16 @@ ParsedArguments usageError(std::string message) {
 const char* usageText() {
     return "usage: tcpladder-cli connections FILE [--format table|tsv|json]\n"
            "       tcpladder-cli packets FILE [--connection ID] [--format ladder|tsv|json]\n"
+           "       tcpladder-cli messages FILE [--connection ID] [--format table|tsv|json]\n"
            "\n"
            "Reads a pcap or pcapng capture and prints its TCP connections, or the\n"
            "packets of one connection (or all) with relative seq/ack numbers and\n"
-           "Wireshark's analysis marks.\n"
+           "Wireshark's analysis marks, or the application messages (HTTP, TLS, DNS,\n"
+           "SSH, text lines) each connection carried.\n"
            "\n"
            "  --format      table (connections) and ladder (packets) are for people;\n"
            "                tsv and json are for scripts\n"
-           "  --connection  only the packets of connection ID (the id column)\n"
+           "  --connection  only the packets or messages of connection ID (the id column)\n"
            "  --memory-budget SIZE\n"
            "                stop loading once the index holds SIZE (512M, 2G, ...;\n"
            "                default: half of physical memory) and print what was\n"
@@ -60,6 +62,8 @@ ParsedArguments parseArguments(int argc, char** argv) {
         options.command = Command::Connections;
     else if (command == "packets")
         options.command = Command::Packets;
+    else if (command == "messages")
+        options.command = Command::Messages;
     else
         return usageError("unknown command '" + std::string(command) + "'");
     options.format = options.command == Command::Packets ? Format::Ladder : Format::Table;
@@ -82,7 +86,7 @@ ParsedArguments parseArguments(int argc, char** argv) {
             if (!hasValue)
                 return usageError("--format needs a value");
             formatText = argv[++i];
-        } else if (arg == "--connection" && options.command == Command::Packets) {
+        } else if (arg == "--connection" && options.command != Command::Connections) {
             if (!hasValue)
                 return usageError("--connection needs an id");
             const std::string_view value = argv[++i];
