@@ -60,6 +60,14 @@ std::uint64_t AssembledStream::nextCaptured(std::uint64_t offset) const {
     return std::max(it->offset, offset);
 }
 
+std::vector<std::uint64_t> AssembledStream::segmentStarts(std::size_t count) const {
+    std::vector<std::uint64_t> starts;
+    for (std::size_t i = 0; i < m_captured.size() && starts.size() < count; ++i)
+        if (starts.empty() || starts.back() != m_captured[i].offset)
+            starts.push_back(m_captured[i].offset);
+    return starts;
+}
+
 StreamOrigin AssembledStream::origin(std::uint64_t from, std::uint64_t to) const {
     StreamOrigin origin;
     if (to <= from)

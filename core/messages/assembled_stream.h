@@ -43,8 +43,12 @@ public:
     // The first captured byte at or after `offset`; end() when none.
     std::uint64_t nextCaptured(std::uint64_t offset) const;
     StreamOrigin origin(std::uint64_t from, std::uint64_t to) const;
-    // Bytes dropped past the assembler's limit; parsers treat them as holes.
-    std::uint64_t droppedBytes() const { return m_dropped; }
+    // Where the first `count` captured segments begin: where a protocol that
+    // follows a plain-text preamble (STARTTLS) may start.
+    std::vector<std::uint64_t> segmentStarts(std::size_t count) const;
+    // The first FIN or RST of this direction: where a body read until the
+    // connection closes ends (Wireshark shows such a message there).
+    const StreamOrigin& close() const { return m_close; }
 
 private:
     friend class StreamAssembler;
@@ -54,7 +58,7 @@ private:
     std::vector<Piece> m_runs;     // touching captured pieces merged, for bytesAt()
     std::vector<std::uint8_t> m_data;
     std::uint64_t m_end = 0;
-    std::uint64_t m_dropped = 0;
+    StreamOrigin m_close;
 };
 
 } // namespace tcpladder

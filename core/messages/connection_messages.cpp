@@ -1,5 +1,6 @@
 #include "messages/connection_messages.h"
 
+#include "analysis/sequence_analysis.h"
 #include "decode/packet_decoder.h"
 #include "messages/dns_tcp_parser.h"
 #include "messages/http_parser.h"
@@ -44,14 +45,31 @@ void pairHttp(std::vector<Message>& messages) {
     }
 }
 
+void sortMessages(std::vector<Message>& out) {
+    std::stable_sort(out.begin(), out.end(), [](const Message& a, const Message& b) {
+        if (a.firstFrame != b.firstFrame)
+            return a.firstFrame < b.firstFrame;
+        if (a.toServer != b.toServer)
+            return a.toServer;
+        return a.streamOffset < b.streamOffset;
+    });
+}
+
 } // namespace
 
 ConnectionMessages readMessages(const AssembledStream& client, const AssembledStream& server) {
     ConnectionMessages result;
-    result.protocol = detectProtocol(client, server);
-    if (!result.protocol)
-        return result;
     std::vector<Message>& out = result.messages;
+    result.protocol = detectProtocol(client, server);
+    if (!result.protocol) {
+        if (const auto tls = findTlsAfterPreamble(client, server)) {
+            result.protocol = MessageProtocol::Tls;
+            parseTls(client, true, out, tls->client);
+            parseTls(server, false, out, tls->server);
+            sortMessages(out);
+        }
+        return result;
+    }
     switch (*result.protocol) {
     case MessageProtocol::Http:
         parseHttp(client, server, out);
@@ -68,18 +86,18 @@ ConnectionMessages readMessages(const AssembledStream& client, const AssembledSt
         parseSshBanner(client, true, out);
         parseSshBanner(server, false, out);
         break;
-    case MessageProtocol::Text:
-        parseTextLines(client, true, out);
-        parseTextLines(server, false, out);
+    case MessageProtocol::Text: {
+        // After STARTTLS the lines stop where TLS records begin.
+        const std::uint64_t clientStop = parseTextLines(client, true, out);
+        const std::uint64_t serverStop = parseTextLines(server, false, out);
+        if (looksLikeTls(client.bytesAt(clientStop, 5))) {
+            parseTls(client, true, out, clientStop);
+            parseTls(server, false, out, serverStop);
+        }
         break;
     }
-    std::stable_sort(out.begin(), out.end(), [](const Message& a, const Message& b) {
-        if (a.firstFrame != b.firstFrame)
-            return a.firstFrame < b.firstFrame;
-        if (a.toServer != b.toServer)
-            return a.toServer;
-        return a.streamOffset < b.streamOffset;
-    });
+    }
+    sortMessages(out);
     if (*result.protocol == MessageProtocol::Http)
         pairHttp(out);
     return result;
@@ -99,8 +117,15 @@ Result<ConnectionMessages> readConnectionMessages(const LoadedCapture& capture,
     capture.packets.forEachChunk(connection, [&](const PacketRecord* records, std::size_t count) {
         for (std::size_t i = 0; i < count && failure.empty(); ++i) {
             const PacketRecord& record = records[i];
-            if (record.payloadLength() == 0 && !(record.flags() & kSyn))
+            StreamAssembler& assembler = assemblers[record.side() == c.clientSide() ? 0 : 1];
+            // A keep-alive's byte is old data sent again only to provoke an
+            // ACK; Wireshark leaves it out of the stream, and so do we.
+            if (record.analysis() & kEvKeepAlive)
                 continue;
+            if (record.payloadLength() == 0 && !(record.flags() & kSyn)) {
+                assembler.add(record.frame(), record.time(), 0, record.flags(), 0, {});
+                continue;
+            }
             auto bytes = capture.rereader->read(record.fileOffset());
             if (!bytes) {
                 failure = bytes.error();
@@ -115,10 +140,8 @@ Result<ConnectionMessages> readConnectionMessages(const LoadedCapture& capture,
             // decoded alone; its bytes stay a hole.
             if (!decoder.decode(raw, tcp))
                 continue;
-            const bool toServer = record.side() == c.clientSide();
-            assemblers[toServer ? 0 : 1].add(record.frame(), record.time(), tcp.segment.seq,
-                                             tcp.segment.flags, tcp.segment.payloadLength,
-                                             {tcp.payload, tcp.payloadCaptured});
+            assembler.add(record.frame(), record.time(), tcp.segment.seq, tcp.segment.flags,
+                          tcp.segment.payloadLength, {tcp.payload, tcp.payloadCaptured});
         }
     });
     if (!failure.empty())

@@ -214,6 +214,7 @@ private:
         std::uint64_t bodyBytes = 0;
         std::uint64_t end = cursor;
         bool cut = !complete;
+        bool untilClose = false;
         if (complete) {
             const std::string method = start->request           ? std::string(start->method)
                                        : requestMethods.empty() ? std::string()
@@ -233,6 +234,7 @@ private:
             } else if (!start->request) {
                 end = m_stream.end(); // until the connection closes
                 bodyBytes = end - cursor;
+                untilClose = true;
             }
             if (start->request)
                 requestMethods.emplace_back(method);
@@ -244,6 +246,17 @@ private:
                 m_stopped = true;
         }
         emit(*start, headers, at, end, bodyBytes, cut);
+        if (untilClose) {
+            // The body ends where the server closed; without a FIN or RST
+            // the capture may have stopped in the middle of it.
+            Message& m = m_out.back();
+            const StreamOrigin& close = m_stream.close();
+            m.truncated = m.truncated || !close.known;
+            if (close.known && close.lastFrame > m.lastFrame) {
+                m.lastFrame = close.lastFrame;
+                m.lastTime = close.lastTime;
+            }
+        }
         if (!complete || m_stopped)
             return std::nullopt;
         return end;

@@ -26,4 +26,27 @@ std::optional<MessageProtocol> detectProtocol(const AssembledStream& client,
     return std::nullopt;
 }
 
+std::optional<TlsStart> findTlsAfterPreamble(const AssembledStream& client,
+                                             const AssembledStream& server) {
+    constexpr std::size_t kSegments = 8;
+    constexpr std::uint8_t kClientHello = 1;
+    std::optional<TlsStart> start;
+    for (std::uint64_t at : client.segmentStarts(kSegments)) {
+        const auto bytes = client.bytesAt(at, 6);
+        if (looksLikeTls(bytes) && bytes.size() == 6 && bytes[5] == kClientHello) {
+            start = TlsStart{at, server.end()};
+            break;
+        }
+    }
+    if (!start)
+        return std::nullopt;
+    for (std::uint64_t at : server.segmentStarts(kSegments)) {
+        if (looksLikeTls(server.bytesAt(at, 5))) {
+            start->server = at;
+            break;
+        }
+    }
+    return start;
+}
+
 } // namespace tcpladder

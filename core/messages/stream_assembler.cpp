@@ -13,15 +13,15 @@ void StreamAssembler::add(std::uint64_t frame, TimeNs time, std::uint32_t seq, s
         m_synSeen = true;
         m_isn = seq;
     }
+    if ((flags & (kFin | kRst)) && !m_close.known)
+        m_close = {true, frame, frame, time, time};
     // Wireshark reassembles no payload of a reset.
     if (payloadLength == 0 || (flags & kRst))
         return;
     const std::uint32_t dataSeq = (flags & kSyn) ? seq + 1 : seq;
     std::size_t keep = std::min<std::size_t>(captured.size(), payloadLength);
-    if (m_scratch.size() + keep > m_dataLimit) {
-        m_dropped += keep;
-        keep = 0;
-    }
+    if (m_scratch.size() + keep > m_dataLimit)
+        keep = 0; // past the limit the bytes are holes
     m_segments.push_back({frame, time, dataSeq, payloadLength, m_scratch.size(), keep});
     m_scratch.insert(m_scratch.end(), captured.begin(), captured.begin() + static_cast<long>(keep));
 }
@@ -56,7 +56,7 @@ void StreamAssembler::insertUncovered(SpanMap& into, const SpanMap* covered, std
 
 AssembledStream StreamAssembler::finish() {
     AssembledStream stream;
-    stream.m_dropped = m_dropped;
+    stream.m_close = m_close;
     if (m_segments.empty())
         return stream;
     // Offsets count from the byte after the SYN; without one, from the first

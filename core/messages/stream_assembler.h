@@ -53,7 +53,7 @@ private:
     std::vector<std::uint8_t> m_scratch; // captured payloads in capture order
     bool m_synSeen = false;
     std::uint32_t m_isn = 0;
-    std::uint64_t m_dropped = 0;
+    StreamOrigin m_close;
 };
 
 } // namespace tcpladder

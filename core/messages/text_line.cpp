@@ -19,12 +19,13 @@ bool isText(std::string_view line) {
 
 } // namespace
 
-void parseTextLines(const AssembledStream& stream, bool toServer, std::vector<Message>& out) {
+std::uint64_t parseTextLines(const AssembledStream& stream, bool toServer,
+                             std::vector<Message>& out) {
     std::uint64_t at = 0;
     for (int lines = 0; lines < kMaxLines && at < stream.end(); ++lines) {
         const auto line = readLine(stream, at, kMaxLine);
         if (!line || !isText(line->text))
-            return;
+            return at;
         Message m = streamMessage(stream, toServer, MessageProtocol::Text, MessageKind::TextLine,
                                   at, line->next - at);
         m.label = printable(line->text, 80);
@@ -32,6 +33,7 @@ void parseTextLines(const AssembledStream& stream, bool toServer, std::vector<Me
         out.push_back(std::move(m));
         at = line->next;
     }
+    return at;
 }
 
 bool looksLikeTextGreeting(std::span<const std::uint8_t> start) {

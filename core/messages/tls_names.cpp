@@ -31,15 +31,25 @@ std::string tlsVersionName(std::uint16_t version) {
     return lookup(kVersions, version, "0x%04x");
 }
 
+namespace {
+constexpr Named kHandshakeTypes[] = {
+    {0, "HelloRequest"},        {1, "ClientHello"},      {2, "ServerHello"},
+    {3, "HelloVerifyRequest"},  {4, "NewSessionTicket"}, {5, "EndOfEarlyData"},
+    {8, "EncryptedExtensions"}, {11, "Certificate"},     {12, "ServerKeyExchange"},
+    {13, "CertificateRequest"}, {14, "ServerHelloDone"}, {15, "CertificateVerify"},
+    {16, "ClientKeyExchange"},  {20, "Finished"},        {22, "CertificateStatus"},
+    {24, "KeyUpdate"},          {67, "NextProtocol"},    {254, "MessageHash"}};
+} // namespace
+
 std::string tlsHandshakeName(std::uint8_t type) {
-    static constexpr Named kTypes[] = {
-        {0, "HelloRequest"},        {1, "ClientHello"},      {2, "ServerHello"},
-        {3, "HelloVerifyRequest"},  {4, "NewSessionTicket"}, {5, "EndOfEarlyData"},
-        {8, "EncryptedExtensions"}, {11, "Certificate"},     {12, "ServerKeyExchange"},
-        {13, "CertificateRequest"}, {14, "ServerHelloDone"}, {15, "CertificateVerify"},
-        {16, "ClientKeyExchange"},  {20, "Finished"},        {22, "CertificateStatus"},
-        {24, "KeyUpdate"},          {67, "NextProtocol"},    {254, "MessageHash"}};
-    return lookup(kTypes, type, "Handshake(%u)");
+    return lookup(kHandshakeTypes, type, "Handshake(%u)");
+}
+
+bool tlsHandshakeKnown(std::uint8_t type) {
+    for (const Named& entry : kHandshakeTypes)
+        if (entry.number == type)
+            return true;
+    return false;
 }
 
 std::string tlsAlertName(std::uint8_t description) {

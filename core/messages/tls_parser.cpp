@@ -91,8 +91,7 @@ public:
     TlsDirection(const AssembledStream& stream, bool toServer, std::vector<Message>& out)
         : m_stream(stream), m_toServer(toServer), m_out(out) {}
 
-    void run() {
-        std::uint64_t at = 0;
+    void run(std::uint64_t at) {
         while (at < m_stream.end()) {
             const auto header = m_stream.bytesAt(at, 5);
             if (!validHeader(header)) {
@@ -177,6 +176,7 @@ private:
     // the record bodies keeps each message's first bytes and counts the rest.
     void handshakeRecord(std::uint64_t body, std::uint16_t length) {
         const auto bytes = m_stream.bytesAt(body, length);
+        m_recordEnd = body + length;
         feed(bytes, body);
         if (bytes.size() < length)
             resetHandshake(body + length);
@@ -189,6 +189,13 @@ private:
                 if (m_headerGot == 0)
                     m_start = base + i;
                 m_header[m_headerGot++] = bytes[i++];
+                if (m_headerGot == 4 && !tlsHandshakeKnown(m_header[0])) {
+                    // Not a handshake message after all (a malformed one
+                    // before it lied about its length): Wireshark stops
+                    // reading the record here too.
+                    m_headerGot = 0;
+                    return;
+                }
                 if (m_headerGot == 4) {
                     m_length = std::uint32_t{m_header[1]} << 16 | std::uint32_t{m_header[2]} << 8 |
                                m_header[3];
@@ -218,7 +225,11 @@ private:
         m_headerGot = 0;
     }
 
+    // A message is complete with its record: Wireshark reassembles records,
+    // not handshake messages, and shows each message at its record's end.
     void complete(std::uint64_t end, bool cut) {
+        if (!cut)
+            end = std::max(end, m_recordEnd);
         Message m = streamMessage(m_stream, m_toServer, MessageProtocol::Tls,
                                   MessageKind::TlsHandshake, m_start, end - m_start);
         m.truncated = m.truncated || cut;
@@ -280,6 +291,7 @@ private:
     std::array<std::uint8_t, 4> m_header{};
     int m_headerGot = 0;
     std::uint64_t m_start = 0;
+    std::uint64_t m_recordEnd = 0;
     std::uint32_t m_length = 0;
     std::uint32_t m_received = 0;
     std::vector<std::uint8_t> m_body;
@@ -287,8 +299,9 @@ private:
 
 } // namespace
 
-void parseTls(const AssembledStream& stream, bool toServer, std::vector<Message>& out) {
-    TlsDirection(stream, toServer, out).run();
+void parseTls(const AssembledStream& stream, bool toServer, std::vector<Message>& out,
+              std::uint64_t from) {
+    TlsDirection(stream, toServer, out).run(from);
 }
 
 bool looksLikeTls(std::span<const std::uint8_t> start) {

@@ -12,9 +12,11 @@ namespace tcpladder {
 // across records and segments), ChangeCipherSpec, alerts, and runs of
 // encrypted application data records. Record and handshake lengths are
 // checked against the protocol's limits and the stream, never allocated.
-void parseTls(const AssembledStream& stream, bool toServer, std::vector<Message>& out);
+// `from`: where the first record starts (after a STARTTLS preamble).
+void parseTls(const AssembledStream& stream, bool toServer, std::vector<Message>& out,
+              std::uint64_t from = 0);
 
-// True when the bytes begin a TLS record header.
+// True when the bytes begin a TLS handshake or alert record.
 bool looksLikeTls(std::span<const std::uint8_t> start);
 
 } // namespace tcpladder
