@@ -60,6 +60,13 @@ std::uint64_t AssembledStream::nextCaptured(std::uint64_t offset) const {
     return std::max(it->offset, offset);
 }
 
+std::uint64_t AssembledStream::nextSegmentStart(std::uint64_t offset) const {
+    const auto it =
+        std::upper_bound(m_captured.begin(), m_captured.end(), offset,
+                         [](std::uint64_t value, const Piece& p) { return value < p.offset; });
+    return it == m_captured.end() ? m_end : it->offset;
+}
+
 std::vector<std::uint64_t> AssembledStream::segmentStarts(std::size_t count) const {
     std::vector<std::uint64_t> starts;
     for (std::size_t i = 0; i < m_captured.size() && starts.size() < count; ++i)

@@ -42,6 +42,10 @@ public:
     bool captured(std::uint64_t from, std::uint64_t to) const;
     // The first captured byte at or after `offset`; end() when none.
     std::uint64_t nextCaptured(std::uint64_t offset) const;
+    // Where the next captured segment after `offset` begins; end() when none.
+    // A parser that lost its place tries again there, as Wireshark hands
+    // each segment that starts no reassembly to the dissector afresh.
+    std::uint64_t nextSegmentStart(std::uint64_t offset) const;
     StreamOrigin origin(std::uint64_t from, std::uint64_t to) const;
     // Where the first `count` captured segments begin: where a protocol that
     // follows a plain-text preamble (STARTTLS) may start.

@@ -181,7 +181,7 @@ public:
             }
             if (m_stopped)
                 return;
-            at = nextRunStart(m_stream, at);
+            at = m_stream.nextSegmentStart(at);
         }
     }
 

@@ -8,11 +8,13 @@
 
 namespace tcpladder {
 
-std::optional<MessageProtocol> detectProtocol(const AssembledStream& client,
-                                              const AssembledStream& server) {
+namespace {
+
+std::optional<MessageProtocol> detectAt(const AssembledStream& client, std::uint64_t clientAt,
+                                        const AssembledStream& server, std::uint64_t serverAt) {
     constexpr std::size_t kLook = 512;
-    const auto c = client.bytesAt(0, kLook);
-    const auto s = server.bytesAt(0, kLook);
+    const auto c = client.bytesAt(clientAt, kLook);
+    const auto s = server.bytesAt(serverAt, kLook);
     if (looksLikeTls(c) || looksLikeTls(s))
         return MessageProtocol::Tls;
     if (looksLikeSsh(c) || looksLikeSsh(s))
@@ -23,6 +25,26 @@ std::optional<MessageProtocol> detectProtocol(const AssembledStream& client,
         return MessageProtocol::Dns;
     if (looksLikeTextGreeting(s))
         return MessageProtocol::Text;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<MessageProtocol> detectProtocol(const AssembledStream& client,
+                                              const AssembledStream& server) {
+    if (const auto protocol = detectAt(client, 0, server, 0))
+        return protocol;
+    // A capture begun mid-connection may start inside a message (or with a
+    // keep-alive's stray byte): the next segments may begin one.
+    constexpr std::size_t kSegments = 4;
+    const auto clientStarts = client.segmentStarts(kSegments);
+    const auto serverStarts = server.segmentStarts(kSegments);
+    for (std::size_t i = 0; i < kSegments; ++i) {
+        const std::uint64_t c = i < clientStarts.size() ? clientStarts[i] : client.end();
+        const std::uint64_t s = i < serverStarts.size() ? serverStarts[i] : server.end();
+        if (const auto protocol = detectAt(client, c, server, s))
+            return protocol;
+    }
     return std::nullopt;
 }
 

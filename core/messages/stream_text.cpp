@@ -35,11 +35,6 @@ std::optional<StreamLine> readLine(const AssembledStream& stream, std::uint64_t 
     return StreamLine{line, offset + newline + 1};
 }
 
-std::uint64_t nextRunStart(const AssembledStream& stream, std::uint64_t offset) {
-    const std::size_t here = stream.bytesAt(offset).size();
-    return stream.nextCaptured(offset + (here ? here : 0));
-}
-
 std::string_view asText(std::span<const std::uint8_t> bytes) {
     return {reinterpret_cast<const char*>(bytes.data()), bytes.size()};
 }

@@ -28,11 +28,6 @@ struct StreamLine {
 std::optional<StreamLine> readLine(const AssembledStream& stream, std::uint64_t offset,
                                    std::size_t maxLength);
 
-// The start of the next captured run after the one holding `offset` (or the
-// first at or after `offset` when it lies in a hole): where a parser that
-// lost its place tries again. end() when there is none.
-std::uint64_t nextRunStart(const AssembledStream& stream, std::uint64_t offset);
-
 std::string_view asText(std::span<const std::uint8_t> bytes);
 // Printable for a label: control bytes and non-ASCII become '.', cut to `max`.
 std::string printable(std::string_view text, std::size_t max);

@@ -98,7 +98,7 @@ public:
                 // Lost our place: the next captured run may start a record.
                 resetHandshake(at);
                 m_appData = -1;
-                at = nextRunStart(m_stream, at);
+                at = m_stream.nextSegmentStart(at);
                 continue;
             }
             const std::uint8_t type = header[0];
