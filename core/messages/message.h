@@ -38,7 +38,9 @@ struct Message {
     MessageProtocol protocol = MessageProtocol::Http;
     MessageKind kind = MessageKind::HttpRequest;
     std::uint64_t streamOffset = 0; // bytes from the direction's first payload byte
-    std::uint64_t length = 0;       // as the message declares it, body included
+    // The stream bytes it spans, body included; a TLS handshake message spans
+    // to the end of the record that completes it.
+    std::uint64_t length = 0;
     std::uint64_t firstFrame = 0;
     std::uint64_t lastFrame = 0;
     TimeNs firstTime = 0;
