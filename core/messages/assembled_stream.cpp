@@ -53,13 +53,6 @@ bool AssembledStream::captured(std::uint64_t from, std::uint64_t to) const {
            (it != m_runs.end() && it->offset <= from && it->offset + it->length >= to);
 }
 
-std::uint64_t AssembledStream::nextCaptured(std::uint64_t offset) const {
-    const auto it = pieceAtOrAfter(m_runs, offset);
-    if (it == m_runs.end())
-        return m_end;
-    return std::max(it->offset, offset);
-}
-
 std::uint64_t AssembledStream::nextSegmentStart(std::uint64_t offset) const {
     const auto it =
         std::upper_bound(m_captured.begin(), m_captured.end(), offset,

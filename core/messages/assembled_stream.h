@@ -40,8 +40,6 @@ public:
     std::span<const std::uint8_t> bytesAt(std::uint64_t offset, std::size_t max = SIZE_MAX) const;
     // True when every byte of [from, to) was captured.
     bool captured(std::uint64_t from, std::uint64_t to) const;
-    // The first captured byte at or after `offset`; end() when none.
-    std::uint64_t nextCaptured(std::uint64_t offset) const;
     // Where the next captured segment after `offset` begins; end() when none.
     // A parser that lost its place tries again there, as Wireshark hands
     // each segment that starts no reassembly to the dissector afresh.
