@@ -13,7 +13,7 @@ std::optional<Format> parseFormat(std::string_view text, Command command) {
         return Format::Tsv;
     if (text == "json")
         return Format::Json;
-    if (command == Command::Connections && text == "table")
+    if ((command == Command::Connections || command == Command::Messages) && text == "table")
         return Format::Table;
     if (command == Command::Packets && text == "ladder")
         return Format::Ladder;
@@ -29,16 +29,18 @@ ParsedArguments usageError(std::string message) {
 const char* usageText() {
     return "usage: tcpladder-cli connections FILE [--format table|tsv|json]\n"
            "       tcpladder-cli packets FILE [--connection ID] [--format ladder|tsv|json]\n"
+           "       tcpladder-cli messages FILE [--connection ID] [--format table|tsv|json]\n"
            "       tcpladder-cli report CAPTURE... [options] (see: tcpladder-cli report --help)\n"
            "\n"
            "Reads a pcap or pcapng capture and prints its TCP connections, or the\n"
            "packets of one connection (or all) with relative seq/ack numbers and\n"
-           "Wireshark's analysis marks. FILE may be gzip, zstd or lz4 compressed,\n"
-           "a FIFO or a pipe; - reads standard input.\n"
+           "Wireshark's analysis marks, or the application messages (HTTP, TLS, DNS,\n"
+           "SSH, text lines) each connection carried. FILE may be gzip, zstd or lz4\n"
+           "compressed, a FIFO or a pipe; - reads standard input.\n"
            "\n"
            "  --format      table (connections) and ladder (packets) are for people;\n"
            "                tsv and json are for scripts\n"
-           "  --connection  only the packets of connection ID (the id column)\n"
+           "  --connection  only the packets or messages of connection ID (the id column)\n"
            "  --memory-budget SIZE\n"
            "                stop loading once the index holds SIZE (512M, 2G, ...;\n"
            "                default: half of the machine's memory) and print what was\n"
@@ -62,6 +64,8 @@ ParsedArguments parseArguments(int argc, char** argv) {
         options.command = Command::Connections;
     else if (command == "packets")
         options.command = Command::Packets;
+    else if (command == "messages")
+        options.command = Command::Messages;
     else
         return usageError("unknown command '" + std::string(command) + "'");
     options.format = options.command == Command::Packets ? Format::Ladder : Format::Table;
@@ -84,7 +88,7 @@ ParsedArguments parseArguments(int argc, char** argv) {
             if (!hasValue)
                 return usageError("--format needs a value");
             formatText = argv[++i];
-        } else if (arg == "--connection" && options.command == Command::Packets) {
+        } else if (arg == "--connection" && options.command != Command::Connections) {
             if (!hasValue)
                 return usageError("--connection needs an id");
             const std::string_view value = argv[++i];

@@ -6,7 +6,7 @@
 
 namespace tcpladder::cli {
 
-enum class Command { Connections, Packets, Help };
+enum class Command { Connections, Packets, Messages, Help };
 enum class Format { Table, Tsv, Json, Ladder };
 
 struct CliOptions {

@@ -1,6 +1,7 @@
 #include "cli_options.h"
 #include "connections_output.h"
 #include "load/capture_loader.h"
+#include "messages_output.h"
 #include "packets_output.h"
 #include "report_command.h"
 
@@ -80,10 +81,16 @@ int main(int argc, char** argv) {
     }
     reportNonTcp(options.file, capture);
     cli::OutputBuffer out(stdout);
-    if (options.command == cli::Command::Connections)
+    if (options.command == cli::Command::Connections) {
         cli::printConnections(capture, options.format, out);
-    else
+    } else if (options.command == cli::Command::Packets) {
         cli::printPackets(capture, options.connection, options.format, out);
+    } else if (std::string error;
+               !cli::printMessages(capture, options.connection, options.format, out, error)) {
+        out.flush();
+        std::fprintf(stderr, "tcpladder-cli: %s: %s\n", options.file.c_str(), error.c_str());
+        return finish(1, &out);
+    }
     out.flush();
     return finish(0, &out);
 }

@@ -39,6 +39,10 @@ struct DecodedTcp {
     IpAddress src;
     IpAddress dst;
     TcpSegment segment;
+    // The captured part of the payload (at most segment.payloadLength bytes),
+    // valid until the next decode: application messages read it.
+    const std::uint8_t* payload = nullptr;
+    std::size_t payloadCaptured = 0;
 };
 
 // Why a frame gave no TCP row, for the load diagnostics.

@@ -95,6 +95,9 @@ bool decodeTcp(Layer layer, const IpAddress& src, const IpAddress& dst, DecodeCo
     segment.payloadLength = static_cast<std::uint32_t>(layer.reported - headerLength);
     const std::size_t capturedOptions = std::min(layer.captured, headerLength) - 20;
     decodeOptions(header + 20, capturedOptions, segment.options);
+    const Layer payload = layer.from(headerLength).limitedTo(segment.payloadLength);
+    context.out.payload = payload.data;
+    context.out.payloadCaptured = payload.captured;
     context.out.src = src;
     context.out.dst = dst;
     context.miss = DecodeMiss::None;
