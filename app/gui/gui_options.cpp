@@ -254,7 +254,8 @@ ParsedGuiOptions parseGuiOptions(int argc, const char* const* argv) {
 
 const char* guiUsageText() {
     return "usage: tcpladder [OPTIONS] [--] [CAPTURE]\n"
-           "       tcpladder CAPTURE --connection ID --export-ladder OUT.png|OUT.svg|OUT.pdf\n"
+           "       tcpladder CAPTURE --connection ID --export-ladder "
+           "OUT.png|.svg|.pdf|.txt|.mmd|.puml\n"
            "                 [--packets FIRST-LAST] [--scale N] [--flat] [--per-packet]\n"
            "                 [--export-chart OUT.png|OUT.svg] [--chart seq|throughput|rtt|window]\n"
            "                 [--direction a|b|auto] [--size WxH] [--range FROM:TO]\n"
@@ -270,7 +271,8 @@ const char* guiUsageText() {
            "                        (also TCPLADDER_REPORT_LOADED=FILE)\n"
            "\n"
            "Headless exports (no window, no display needed; both in one run if asked):\n"
-           "  --export-ladder FILE  the ladder of connection ID as PNG, SVG or PDF\n"
+           "  --export-ladder FILE  the ladder of connection ID as PNG, SVG or PDF, or as\n"
+           "                        text, Mermaid (.mmd) or PlantUML (.puml)\n"
            "  --packets FIRST-LAST  only frames FIRST to LAST, as the ladder numbers them\n"
            "  --flat                arrows at capture time, not estimated send and arrival\n"
            "  --per-packet          one row per packet instead of true time\n"

@@ -165,7 +165,7 @@ private slots:
         QTest::newRow("chart without a suffix") << "--connection 0 --export-chart \"$DIR/out\""
                                                 << ".png or .svg, not";
         QTest::newRow("ladder as .gif") << "--connection 0 --export-ladder \"$DIR/out.gif\""
-                                        << ".png, .svg or .pdf, not";
+                                        << ".pdf, .txt, .mmd or .puml, not";
         QTest::newRow("no connection") << "--export-ladder \"$DIR/out.png\""
                                        << "needs a capture file and --connection";
         QTest::newRow("unknown chart") << "--connection 0 --export-chart \"$DIR/out.png\" "
