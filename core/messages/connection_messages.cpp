@@ -1,7 +1,8 @@
 #include "messages/connection_messages.h"
 
-#include "analysis/sequence_analysis.h"
+#include "capture/packet_rereader.h"
 #include "decode/packet_decoder.h"
+#include "load/loaded_capture.h"
 #include "messages/dns_tcp_parser.h"
 #include "messages/http_parser.h"
 #include "messages/protocol_detector.h"
@@ -9,6 +10,7 @@
 #include "messages/stream_assembler.h"
 #include "messages/text_line.h"
 #include "messages/tls_parser.h"
+#include "tcp/analysis_flags.h"
 
 #include <algorithm>
 
@@ -107,7 +109,7 @@ Result<ConnectionMessages> readConnectionMessages(const LoadedCapture& capture,
                                                   std::uint32_t connection) {
     if (connection >= capture.connections.size())
         return Error{"no such connection"};
-    if (!capture.rereader)
+    if (!capture.rereadUnavailable.empty())
         return Error{capture.rereadUnavailable};
     const Connection& c = capture.connections[connection];
     StreamAssembler assemblers[2];
@@ -120,13 +122,13 @@ Result<ConnectionMessages> readConnectionMessages(const LoadedCapture& capture,
             StreamAssembler& assembler = assemblers[record.side() == c.clientSide() ? 0 : 1];
             // A keep-alive's byte is old data sent again only to provoke an
             // ACK; Wireshark leaves it out of the stream, and so do we.
-            if (record.analysis() & kEvKeepAlive)
+            if (record.analysis() & kKeepAlive)
                 continue;
             if (record.payloadLength() == 0 && !(record.flags() & kSyn)) {
                 assembler.add(record.frame(), record.time(), 0, record.flags(), 0, {});
                 continue;
             }
-            auto bytes = capture.rereader->read(record.fileOffset());
+            auto bytes = capture.reread(record.fileOffset());
             if (!bytes) {
                 failure = bytes.error();
                 return;

@@ -46,19 +46,25 @@ int darkestArrowPixel(const LadderView& ladder, const QImage& image) {
         return 255;
     const auto [top, bottom] = ladder.visibleSlice();
     const auto [first, last] = layout->packetsBetween(top, bottom);
-    const double middle = (layout->columns().clientX + layout->columns().serverX) / 2;
+    const double clientX = layout->columns().clientX;
+    const double serverX = layout->columns().serverX;
     const QRect body =
         ladder.viewport()->geometry().adjusted(0, static_cast<int>(ladderHeaderHeight()), 0, 0);
+    // Along the first visible arrow between the lanes: a label may cover
+    // part of it, never all of it.
     for (std::size_t index = first; index < last; ++index) {
-        const double y = layout->arrow(index).pointAtX(middle).y();
-        if (y < top + 3 || y > bottom - 3)
+        const LadderArrow arrow = layout->arrow(index);
+        const double middleY = arrow.pointAtX((clientX + serverX) / 2).y();
+        if (middleY < top + 3 || middleY > bottom - 3)
             continue;
-        const int x = body.x() + static_cast<int>(middle);
-        const int row = body.top() + static_cast<int>(y - top);
         int darkest = 255;
-        for (int dy = -2; dy <= 2; ++dy)
-            if (image.valid(x, row + dy))
-                darkest = std::min(darkest, qGray(image.pixel(x, row + dy)));
+        for (double x = clientX + 8; x < serverX - 8; x += 2) {
+            const int column = body.x() + static_cast<int>(x);
+            const int row = body.top() + static_cast<int>(arrow.pointAtX(x).y() - top);
+            for (int dy = -1; dy <= 1; ++dy)
+                if (image.valid(column, row + dy))
+                    darkest = std::min(darkest, qGray(image.pixel(column, row + dy)));
+        }
         return darkest;
     }
     return 255;

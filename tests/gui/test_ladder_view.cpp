@@ -85,7 +85,7 @@ private slots:
         QTest::newRow("frames the connection does not have") << "range.png"
                                                              << "no packet in frames 500-600";
         QTest::newRow(".gif") << "x.gif"
-                              << ".png, .svg or .pdf";
+                              << ".png, .svg, .pdf, .txt, .mmd or .puml";
     }
     void headlessExportErrors() {
         QFETCH(QString, file);
