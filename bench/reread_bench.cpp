@@ -48,13 +48,14 @@ int main(int argc, char** argv) {
     }
     const std::size_t count = capture.packets.packetCount(last);
     const auto timed = [&](const char* what, auto&& body) {
-        const std::uint64_t restartsBefore = capture.files.front().rereader->decompressionRestarts();
+        const std::uint64_t restartsBefore =
+            capture.files.front().rereader->decompressionRestarts();
         const auto start = std::chrono::steady_clock::now();
         const bool ok = body();
         const double ms = millisecondsSince(start);
         std::printf("| %s | %.2f | %llu |%s\n", what, ms,
-                    static_cast<unsigned long long>(capture.files.front().rereader->decompressionRestarts() -
-                                                    restartsBefore),
+                    static_cast<unsigned long long>(
+                        capture.files.front().rereader->decompressionRestarts() - restartsBefore),
                     ok ? "" : " (failed)");
     };
     std::printf("re-reading %s at decompressed offset %llu of the file\n\n", argv[1],
