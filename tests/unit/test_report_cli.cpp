@@ -1,5 +1,7 @@
+#include "support/compressors.h"
 #include "support/rotation_scenario.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -113,6 +115,34 @@ private slots:
         QVERIFY(rows[2].startsWith(QStringLiteral("cut-short\t") +
                                    QString::fromStdString(m_scenario.earlyFile) +
                                    QStringLiteral("\t0\t10.0.0.1:40000\t10.0.0.9:443\t")));
+    }
+
+    // What `tcpdump -G 3600 -z gzip` leaves: the same set, each file gzipped.
+    void aDirectoryOfGzippedRotatedFilesIsTheSameSet() {
+        QTemporaryDir gzipped;
+        QVERIFY(gzipped.isValid());
+        for (const std::string& plain : {m_scenario.earlyFile, m_scenario.lateFile}) {
+            QFile in(QString::fromStdString(plain));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            const QByteArray bytes = in.readAll();
+            const auto compressed =
+                gzipBytes(std::vector<std::uint8_t>(bytes.begin(), bytes.end()));
+            QFile out(gzipped.filePath(QFileInfo(in).fileName() + QStringLiteral(".gz")));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QCOMPARE(out.write(reinterpret_cast<const char*>(compressed.data()),
+                               static_cast<qint64>(compressed.size())),
+                     static_cast<qint64>(compressed.size()));
+        }
+        const Run plain = runCli({"report", m_dir, "--format", "tsv"});
+        const Run run = runCli(
+            {"report", gzipped.path(), "--format", "tsv", "--fail-on", "slow,cut-short,loss"});
+        QCOMPARE(run.exitCode, 15);
+        QString expected = plain.out;
+        expected.replace(m_dir + QStringLiteral("/z-early.pcap"),
+                         gzipped.path() + QStringLiteral("/z-early.pcap.gz"));
+        expected.replace(m_dir + QStringLiteral("/a-late.pcap"),
+                         gzipped.path() + QStringLiteral("/a-late.pcap.gz"));
+        QCOMPARE(run.out, expected);
     }
 
     void textIsForPeople() {
