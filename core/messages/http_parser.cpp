@@ -1,5 +1,6 @@
 #include "messages/http_parser.h"
 
+#include "common/units_text.h"
 #include "messages/stream_text.h"
 
 #include <charconv>
@@ -280,7 +281,7 @@ private:
             if (!start.reason.empty())
                 m.label += ' ' + printable(start.reason, 40);
             if (bodyBytes > 0)
-                m.label += " · " + formatByteSize(bodyBytes);
+                m.label += " · " + bytesText(bodyBytes);
             m.fields = {{"code", std::to_string(start.code)},
                         {"reason", printable(start.reason, 256)},
                         {"version", std::string(start.version)}};

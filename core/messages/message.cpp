@@ -1,23 +1,6 @@
 #include "messages/message.h"
 
-#include <cstdio>
-
 namespace tcpladder {
-
-std::string formatByteSize(std::uint64_t bytes) {
-    if (bytes < 1000)
-        return std::to_string(bytes) + " B";
-    static const char* const units[] = {"kB", "MB", "GB", "TB", "PB", "EB"};
-    double value = static_cast<double>(bytes) / 1000.0;
-    int unit = 0;
-    while (value >= 999.95 && unit < 5) {
-        value /= 1000.0;
-        ++unit;
-    }
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %s", value, units[unit]);
-    return text;
-}
 
 const char* protocolName(MessageProtocol protocol) {
     switch (protocol) {

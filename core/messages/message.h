@@ -65,9 +65,6 @@ struct Message {
     }
 };
 
-// "8.8 kB", "512 B", "1.2 MB": decimal units, as Wireshark prints sizes.
-std::string formatByteSize(std::uint64_t bytes);
-
 const char* protocolName(MessageProtocol protocol);
 const char* kindName(MessageKind kind);
 

@@ -1,5 +1,6 @@
 #include "messages/tls_parser.h"
 
+#include "common/units_text.h"
 #include "decode/byte_cursor.h"
 #include "messages/stream_text.h"
 #include "messages/tls_names.h"
@@ -150,7 +151,7 @@ private:
         m.label = "Application Data";
         if (m_appRecords > 1)
             m.label += " ×" + std::to_string(m_appRecords);
-        m.label += " · " + formatByteSize(m_appBytes);
+        m.label += " · " + bytesText(m_appBytes);
         m.fields = {{"records", std::to_string(m_appRecords)},
                     {"bytes", std::to_string(m_appBytes)}};
         m_out[static_cast<std::size_t>(m_appData)] = std::move(m);
@@ -274,7 +275,7 @@ private:
             if (!hello.alpn.empty())
                 m.fields.push_back({"alpn", hello.alpn});
         } else if (type == 11) {
-            m.label += " · " + formatByteSize(m_length);
+            m.label += " · " + bytesText(m_length);
         }
         m_out.push_back(std::move(m));
         m_headerGot = 0;
