@@ -150,6 +150,11 @@ Result<RereadPacket> PacketRereader::readPcapng(std::uint64_t offset) const {
                                   std::uint32_t original) -> Result<RereadPacket> {
             if (captured > kMaxRecord)
                 return damaged("implausibly large record");
+            // A damaged length must not make us allocate what the file
+            // does not hold: its last byte has to be there first.
+            std::uint8_t last = 0;
+            if (captured && !readExactly(dataOffset + captured - 1, &last, 1))
+                return damaged("record cut short");
             RereadPacket packet;
             packet.data.resize(captured);
             packet.originalLength = original;

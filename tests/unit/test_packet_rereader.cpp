@@ -6,8 +6,30 @@
 #include "support/packet_builder.h"
 
 #include <QtTest>
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <functional>
+#include <new>
+
+// The largest single allocation since it was last reset: a damaged length
+// field must not make a re-read allocate more than the file holds.
+static std::atomic<std::size_t> g_largestAllocation{0};
+
+void* operator new(std::size_t size) {
+    std::size_t seen = g_largestAllocation.load();
+    while (size > seen && !g_largestAllocation.compare_exchange_weak(seen, size)) {
+    }
+    if (void* p = std::malloc(size ? size : 1))
+        return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
 
 using namespace tcpladder;
 using namespace tcpladder::test;
@@ -193,6 +215,31 @@ private slots:
         QVERIFY(point->offset <= 50 * 1024 * kMiB);
         // Points stay evenly spread: the next one lies within twice the average gap.
         QVERIFY(50 * 1024 * kMiB - point->offset <= 2 * (100 * 1024 * kMiB / index.size()));
+    }
+
+    // A pcapng packet block whose lengths claim 128 MiB, in a file that ends
+    // a few bytes later: an error, and no allocation of the claimed size.
+    void damagedLengthAllocatesNothingLarge() {
+        PcapngBuilder builder;
+        builder.section().interfaceDescription(PcapngInterface{});
+        Image image = builder.bytes();
+        const std::uint64_t blockAt = image.size();
+        constexpr std::uint32_t kClaimed = 128u << 20;
+        const auto put32 = [&](std::uint32_t v) {
+            for (int shift = 0; shift < 32; shift += 8)
+                image.push_back(static_cast<std::uint8_t>(v >> shift));
+        };
+        for (std::uint32_t word : {6u, kClaimed + 32, 0u, 0u, 0u, kClaimed, kClaimed, 0u, 0u})
+            put32(word);
+        TemporaryFile file(image, ".pcapng");
+        auto rereader = PacketRereader::open(file.path());
+        QVERIFY(rereader);
+        g_largestAllocation = 0;
+        const auto packet = rereader.value()->read(blockAt);
+        QVERIFY(!packet);
+        QVERIFY2(packet.error().find("cut short") != std::string::npos, packet.error().c_str());
+        QVERIFY2(g_largestAllocation < (1u << 20),
+                 qPrintable(QString::number(g_largestAllocation.load())));
     }
 
     void pipesAreNotRereadable() {
