@@ -43,6 +43,7 @@ void LoadProgressWidget::begin(const QString& path) {
     m_elapsed.start();
     m_file->setText(tr("Loading %1").arg(QFileInfo(path).fileName()));
     m_file->setToolTip(path);
+    m_bar->setRange(0, kBarSteps);
     m_bar->setValue(0);
     m_counts->clear();
     show();
@@ -53,6 +54,7 @@ void LoadProgressWidget::update(const LoadProgressInfo& progress) {
     const QString elapsed = formatDuration(m_elapsed.nsecsElapsed());
     if (progress.stage == LoadProgressInfo::Stage::Analysing) {
         const std::uint64_t total = std::max<std::uint64_t>(reading.connections, 1);
+        m_bar->setRange(0, kBarSteps);
         m_bar->setValue(static_cast<int>(kBarSteps * progress.connectionsAnalysed / total));
         m_bar->setFormat(tr("analysing %p%"));
         m_counts->setText(tr("%1 of %2 connections analysed · %3")
@@ -60,9 +62,15 @@ void LoadProgressWidget::update(const LoadProgressInfo& progress) {
                                    formatCount(reading.connections), elapsed));
         return;
     }
-    const std::uint64_t size = std::max<std::uint64_t>(reading.fileSize, 1);
-    m_bar->setValue(static_cast<int>(kBarSteps * std::min(reading.bytesRead, size) / size));
-    m_bar->setFormat(tr("%p%"));
+    if (reading.fileSize == 0) {
+        // A pipe has no size to measure against: a busy bar, not a full one.
+        m_bar->setRange(0, 0);
+    } else {
+        const std::uint64_t size = reading.fileSize;
+        m_bar->setRange(0, kBarSteps);
+        m_bar->setValue(static_cast<int>(kBarSteps * std::min(reading.bytesRead, size) / size));
+        m_bar->setFormat(tr("%p%"));
+    }
     m_counts->setText(
         tr("%1 packets · %2 connections · %3")
             .arg(formatCount(reading.frames), formatCount(reading.connections), elapsed));
