@@ -229,8 +229,8 @@ private slots:
         const QString svg = QString::fromUtf8(file.readAll());
         QVERIFY(svg.contains(QStringLiteral("</svg>")));
         QCOMPARE(svg.count(QStringLiteral("lost between the points")), 1);
-        QCOMPARE(svg.count(QStringLiteral("resent after loss between the points")), 1);
-        QVERIFY(svg.contains(QStringLiteral("one-sided analysis says out-of-order")));
+        QCOMPARE(svg.count(QStringLiteral("resent after a loss between the points")), 1);
+        QVERIFY(svg.contains(QStringLiteral("one-sided: out-of-order")));
         QCOMPARE(svg.count(QStringLiteral("only at the receiver side")), 1);
         QVERIFY(svg.contains(QStringLiteral("client-side.pcap")));
         const LadderExportResult pdf =

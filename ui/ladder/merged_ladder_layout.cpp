@@ -11,7 +11,7 @@ namespace {
 
 constexpr double kBottomMargin = 24;
 constexpr double kLabelGap = 8;      // between a lane and its label column
-constexpr double kMinPointGap = 160; // between the two point lines
+constexpr double kMinPointGap = 240; // between the two point lines
 constexpr double kHitDistance = 5;
 
 double distanceToSegment(QPointF p, QPointF a, QPointF b) {
@@ -68,13 +68,21 @@ MergedLadderLayout::MergedLadderLayout(std::shared_ptr<const MergedCapture> merg
     // Long connections zoom out to stay paintable (a QImage has a size limit).
     m_pixelsPerNs = std::min(m_pixelsPerNs, MergedLadderOptions::kMaxHeight / span);
 
-    m_clientLaneX = m_options.labelColumn + kLabelGap;
-    m_serverLaneX = std::max(m_options.width - m_options.labelColumn - kLabelGap,
+    m_labelColumn = m_options.minLabelColumn;
+    m_labelWidths.reserve(conn.packets.size());
+    for (std::size_t i = 0; i < conn.packets.size(); ++i) {
+        const double width = std::min(labelWidth ? labelWidth(i) : m_options.maxLabelColumn,
+                                      m_options.maxLabelColumn);
+        m_labelWidths.push_back(width);
+        m_labelColumn = std::max(m_labelColumn, width);
+    }
+    m_clientLaneX = m_labelColumn + kLabelGap;
+    m_serverLaneX = std::max(m_options.width - m_labelColumn - kLabelGap,
                              m_clientLaneX + 2 * kLaneGap + kMinPointGap);
-    m_options.width = m_serverLaneX + kLabelGap + m_options.labelColumn;
+    m_options.width = m_serverLaneX + kLabelGap + m_labelColumn;
     m_height = yAt(m_end) + kBottomMargin;
     placeArrows();
-    placeLabels(labelWidth);
+    placeLabels();
 }
 
 double MergedLadderLayout::yAt(TimeNs time) const {
@@ -129,7 +137,7 @@ void MergedLadderLayout::placeArrows() {
 
 // Each side's labels in its own column outside the lanes, in packet order,
 // each at its arrow or pushed down just below the label before it.
-void MergedLadderLayout::placeLabels(const LabelWidth& labelWidth) {
+void MergedLadderLayout::placeLabels() {
     double nextFree[2] = {0, 0};
     m_labels.reserve(m_arrows.size());
     for (const MergedArrow& arrow : m_arrows) {
@@ -144,8 +152,7 @@ void MergedLadderLayout::placeLabels(const LabelWidth& labelWidth) {
         const double y =
             arrow.shape == MergedArrowShape::OnlyAtReceiver ? arrow.end.y() : arrow.start.y();
         label.anchor = {arrow.senderLaneX, y};
-        const double width = std::min(labelWidth ? labelWidth(arrow.packet) : m_options.labelColumn,
-                                      m_options.labelColumn);
+        const double width = m_labelWidths[arrow.packet];
         const int column = arrow.fromClient ? 0 : 1;
         const double top = std::max(y - m_options.labelHeight / 2, nextFree[column]);
         const double left =

@@ -46,7 +46,9 @@ struct MergedLadderOptions {
     // kAutoDelayPixels, so the slant is plain to see.
     double pixelsPerMs = 0;
     double labelHeight = 16;
-    double labelColumn = 340; // each side's label column
+    // Each side's label column: as wide as its widest label, within these.
+    double minLabelColumn = 180;
+    double maxLabelColumn = 480;
     static constexpr double kAutoDelayPixels = 60;
     static constexpr double kMaxHeight = 60000;
 };
@@ -88,11 +90,11 @@ public:
     std::ptrdiff_t arrowAt(QPointF position) const;
 
     static constexpr double kHeaderHeight = 64;
-    static constexpr double kLaneGap = 90; // from a lane to its point's line
+    static constexpr double kLaneGap = 150; // from a lane to its point's line
 
 private:
     void placeArrows();
-    void placeLabels(const LabelWidth& labelWidth);
+    void placeLabels();
 
     std::shared_ptr<const MergedCapture> m_merged;
     std::size_t m_connection;
@@ -106,6 +108,8 @@ private:
     double m_height = 0;
     std::vector<MergedArrow> m_arrows;
     std::vector<MergedLabel> m_labels;
+    std::vector<double> m_labelWidths;
+    double m_labelColumn = 0;
 };
 
 } // namespace tcpladder::ui

@@ -26,7 +26,7 @@ QString fateText(PacketFate fate) {
     case PacketFate::OnlyAtReceiver:
         return QObject::tr("only at the receiver side");
     case PacketFate::ResentAfterLoss:
-        return QObject::tr("resent after loss between the points");
+        return QObject::tr("resent after a loss between the points");
     }
     return {};
 }
@@ -76,7 +76,7 @@ MergedLabelText mergedLabelText(const MergedCapture& merged, const MergedConnect
         const std::uint16_t analysis = receiver ? receiver->analysis() : 0;
         const QString words = analysis ? toQString(analysisWords(analysis)) : QString();
         const QString note = words.isEmpty() ? QObject::tr("one-sided analysis differs")
-                                             : QObject::tr("one-sided analysis says %1").arg(words);
+                                             : QObject::tr("one-sided: %1").arg(words);
         text.finding = text.finding.isEmpty() ? note : text.finding + QStringLiteral("; ") + note;
         if (packet.fate == PacketFate::SeenAtBoth)
             text.findingColor = kResentColor;
