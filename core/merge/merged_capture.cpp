@@ -48,6 +48,16 @@ public:
                          "the clock offset to see them side by side)"};
         findClientPoints();
         fixOffset();
+        for (int point = 0; point < 2; ++point) {
+            const TimeNs shift = point == 1 ? m_epochShift : 0;
+            TimeNs first = m_points[point]->firstTime + shift;
+            TimeNs last = m_points[point]->lastTime + shift;
+            if (point == 1) {
+                first -= m_result.offset.at(first);
+                last -= m_result.offset.at(last);
+            }
+            m_captured[point] = {first, last};
+        }
         for (const ConnectionMatch& match : m_matches)
             m_result.connections.push_back(mergeConnection(match));
         std::stable_sort(m_result.connections.begin(), m_result.connections.end(),
@@ -165,7 +175,7 @@ private:
             const int from = senderPoint(side);
             const auto& sent = packets[from][side];
             const auto& received = packets[1 - from][side];
-            tellFates(sent, received, pairPackets(sent, received, slack), from, side,
+            tellFates(sent, received, pairPackets(sent, received, slack), from, side, m_captured,
                       merged.packets);
         }
         sortBySenderTime(merged, [&](const MergedPacket& p) {
@@ -221,6 +231,7 @@ private:
     std::vector<ConnectionMatch> m_matches;
     std::vector<int> m_clientPoint;
     std::vector<std::vector<OffsetSample>> m_samples;
+    std::array<CaptureSpan, 2> m_captured; // when each point's capture ran
     MergedCapture m_result;
 };
 

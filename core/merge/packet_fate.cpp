@@ -48,7 +48,8 @@ private:
 
 void tellFates(const std::vector<PointPacket>& senderSide,
                const std::vector<PointPacket>& receiverSide, const DirectionPairs& pairs,
-               int senderPoint, Side sender, std::vector<MergedPacket>& out) {
+               int senderPoint, Side sender, const std::array<CaptureSpan, 2>& captured,
+               std::vector<MergedPacket>& out) {
     const int receiverPoint = 1 - senderPoint;
     LostRanges lost;
     for (std::size_t i = 0; i < senderSide.size(); ++i) {
@@ -58,7 +59,9 @@ void tellFates(const std::vector<PointPacket>& senderSide,
         packet.index[senderPoint] = sent.index;
         packet.time[senderPoint] = sent.time;
         const std::int64_t partner = pairs.senderPartner[i];
-        if (partner < 0) {
+        if (partner < 0 && !captured[receiverPoint].holds(sent.time)) {
+            packet.fate = PacketFate::OnePointOnly;
+        } else if (partner < 0) {
             packet.fate = PacketFate::LostBetween;
             lost.add(sent);
         } else {
@@ -78,7 +81,8 @@ void tellFates(const std::vector<PointPacket>& senderSide,
         packet.sender = sender;
         packet.index[receiverPoint] = receiverSide[i].index;
         packet.time[receiverPoint] = receiverSide[i].time;
-        packet.fate = PacketFate::OnlyAtReceiver;
+        packet.fate = captured[senderPoint].holds(receiverSide[i].time) ? PacketFate::OnlyAtReceiver
+                                                                        : PacketFate::OnePointOnly;
         out.push_back(packet);
     }
 }
