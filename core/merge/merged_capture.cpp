@@ -1,0 +1,248 @@
+#include "merge/merged_capture.h"
+
+#include "merge/clock_offset.h"
+#include "merge/connection_matcher.h"
+#include "merge/delay_stats.h"
+#include "merge/packet_fate.h"
+#include "merge/packet_matcher.h"
+
+#include <algorithm>
+
+namespace tcpladder {
+namespace {
+
+// Beyond the offset's uncertainty, room for the rounding of microsecond files.
+constexpr TimeNs kPairingSlack = 100'000;
+
+TimeNs median(std::vector<TimeNs> values) {
+    const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
+    std::nth_element(values.begin(), middle, values.end());
+    return *middle;
+}
+
+// The merged connection's sides are those of the first point that saw it.
+const Connection& firstSeen(const std::array<const LoadedCapture*, 2>& points,
+                            const ConnectionMatch& match) {
+    const int point = match.connection[0] >= 0 ? 0 : 1;
+    return points[point]->connections[static_cast<std::size_t>(match.connection[point])];
+}
+
+class Merger {
+public:
+    Merger(std::shared_ptr<const LoadedCapture> first, std::shared_ptr<const LoadedCapture> second,
+           const MergeOptions& options)
+        : m_options(options), m_points{first.get(), second.get()},
+          m_epochShift((second->epochSeconds - first->epochSeconds) * kNsPerSecond) {
+        m_result.points = {std::move(first), std::move(second)};
+    }
+
+    Result<MergedCapture> run() {
+        ConnectionMatches matched = matchConnections(*m_points[0], *m_points[1]);
+        m_matches = std::move(matched.matches);
+        m_result.notes = std::move(matched.notes);
+        std::size_t both = 0;
+        for (const ConnectionMatch& m : m_matches)
+            both += m.connection[0] >= 0 && m.connection[1] >= 0;
+        if (both == 0 && !m_options.knownOffset)
+            return Error{"the two captures share no TCP connection: nothing to line up (give "
+                         "the clock offset to see them side by side)"};
+        findClientPoints();
+        fixOffset();
+        for (int point = 0; point < 2; ++point) {
+            const TimeNs shift = point == 1 ? m_epochShift : 0;
+            TimeNs first = m_points[point]->firstTime + shift;
+            TimeNs last = m_points[point]->lastTime + shift;
+            if (point == 1) {
+                first -= m_result.offset.at(first);
+                last -= m_result.offset.at(last);
+            }
+            m_captured[point] = {first, last};
+        }
+        for (const ConnectionMatch& match : m_matches)
+            m_result.connections.push_back(mergeConnection(match));
+        std::stable_sort(m_result.connections.begin(), m_result.connections.end(),
+                         [](const MergedConnection& a, const MergedConnection& b) {
+                             return a.packets.front().time[a.packets.front().seenAt(0) ? 0 : 1] <
+                                    b.packets.front().time[b.packets.front().seenAt(0) ? 0 : 1];
+                         });
+        for (std::size_t i = 0; i < m_result.connections.size(); ++i)
+            m_result.connections[i].id = static_cast<std::uint32_t>(i);
+        noteOnePointConnections();
+        return std::move(m_result);
+    }
+
+private:
+    // Which point is nearer the client: its packets pass that point first, so
+    // point 1's time minus point 0's is larger for them than for the server's
+    // whatever the clocks do. Connections with packets one way only follow
+    // the majority of the others.
+    void findClientPoints() {
+        m_clientPoint.assign(m_matches.size(), -1);
+        m_samples.resize(m_matches.size());
+        int votes[2] = {0, 0};
+        for (std::size_t i = 0; i < m_matches.size(); ++i) {
+            const ConnectionMatch& match = m_matches[i];
+            if (match.connection[0] < 0 || match.connection[1] < 0)
+                continue;
+            const ConnectionPackets packets = collectPackets(m_points, match, m_epochShift);
+            const Side client = firstSeen(m_points, match).clientSide();
+            std::array<std::vector<TimeNs>, 2> differences;
+            for (const Side side : {kSideA, kSideB}) {
+                for (const TimePair& pair : uniquePairs(packets[0][side], packets[1][side])) {
+                    differences[side].push_back(pair.at1 - pair.at0);
+                    m_samples[i].push_back({pair.at0, pair.at1 - pair.at0, side == client});
+                }
+            }
+            const Side server = client == kSideA ? kSideB : kSideA;
+            if (!differences[client].empty() && !differences[server].empty()) {
+                m_clientPoint[i] =
+                    median(differences[client]) >= median(differences[server]) ? 0 : 1;
+                ++votes[m_clientPoint[i]];
+            }
+        }
+        const int majority = votes[1] > votes[0] ? 1 : 0;
+        for (std::size_t i = 0; i < m_matches.size(); ++i) {
+            if (m_matches[i].connection[0] < 0 || m_matches[i].connection[1] < 0)
+                continue;
+            if (m_clientPoint[i] < 0)
+                m_clientPoint[i] = majority;
+            // Samples were noted as "from the client"; make that "from point 0".
+            for (OffsetSample& s : m_samples[i])
+                s.fromPoint0 = s.fromPoint0 == (m_clientPoint[i] == 0);
+        }
+    }
+
+    void fixOffset() {
+        std::vector<OffsetSample> all;
+        for (const auto& samples : m_samples)
+            all.insert(all.end(), samples.begin(), samples.end());
+        std::vector<std::string> notes;
+        ClockOffset offset = estimateClockOffset(all, notes);
+        if (m_options.knownOffset) {
+            const TimeNs known = *m_options.knownOffset;
+            if (!all.empty() && (known < offset.lowerBound || known > offset.upperBound))
+                m_result.notes.push_back(
+                    "the given offset lies outside the bound the packets allow (" +
+                    formatSeconds(offset.lowerBound) + " to " + formatSeconds(offset.upperBound) +
+                    " s)");
+            offset.estimate = known;
+            offset.driftPpm = 0;
+            offset.driftKnown = false;
+            offset.userGiven = true;
+            if (all.empty())
+                offset.lowerBound = offset.upperBound = known;
+        } else {
+            m_result.notes.insert(m_result.notes.end(), notes.begin(), notes.end());
+        }
+        m_result.offset = offset;
+    }
+
+    // Point 1's times on point 0's clock.
+    void correct(std::vector<PointPacket>& packets) const {
+        for (PointPacket& p : packets)
+            p.time -= m_result.offset.at(p.time);
+    }
+
+    MergedConnection mergeConnection(const ConnectionMatch& match) {
+        const std::size_t row = static_cast<std::size_t>(&match - m_matches.data());
+        MergedConnection merged;
+        merged.connection = match.connection;
+        merged.method = match.method;
+        ConnectionPackets packets = collectPackets(m_points, match, m_epochShift);
+        for (auto& list : packets[1])
+            correct(list);
+        if (match.method == MatchMethod::Unmatched) {
+            const int point = match.connection[0] >= 0 ? 0 : 1;
+            for (const Side side : {kSideA, kSideB}) {
+                for (const PointPacket& p : packets[point][side]) {
+                    MergedPacket packet;
+                    packet.sender = side;
+                    packet.index[point] = p.index;
+                    packet.time[point] = p.time;
+                    merged.packets.push_back(packet);
+                }
+            }
+            sortBySenderTime(merged, [point](const MergedPacket&) { return point; });
+            return merged;
+        }
+        merged.clientPoint = m_clientPoint[row];
+        const Side client = firstSeen(m_points, match).clientSide();
+        const auto senderPoint = [&](Side side) {
+            return side == client ? merged.clientPoint : 1 - merged.clientPoint;
+        };
+        const TimeNs slack = m_result.offset.uncertainty() + kPairingSlack;
+        for (const Side side : {kSideA, kSideB}) {
+            const int from = senderPoint(side);
+            const auto& sent = packets[from][side];
+            const auto& received = packets[1 - from][side];
+            tellFates(sent, received, pairPackets(sent, received, slack), from, side, m_captured,
+                      merged.packets);
+        }
+        sortBySenderTime(merged, [&](const MergedPacket& p) {
+            const int from = senderPoint(p.sender);
+            return p.seenAt(from) ? from : 1 - from;
+        });
+        summarize(merged, senderPoint);
+        return merged;
+    }
+
+    template <typename PointOf>
+    static void sortBySenderTime(MergedConnection& merged, PointOf pointOf) {
+        std::stable_sort(merged.packets.begin(), merged.packets.end(),
+                         [&](const MergedPacket& a, const MergedPacket& b) {
+                             return a.time[pointOf(a)] < b.time[pointOf(b)];
+                         });
+    }
+
+    template <typename SenderPoint>
+    static void summarize(MergedConnection& merged, SenderPoint senderPoint) {
+        std::array<std::vector<TimeNs>, 2> delays;
+        for (const MergedPacket& p : merged.packets) {
+            if (p.fate == PacketFate::LostBetween)
+                ++merged.lostBetween[p.sender];
+            else if (p.fate == PacketFate::OnlyAtReceiver)
+                ++merged.onlyAtReceiver[p.sender];
+            else if (p.seenAt(0) && p.seenAt(1)) {
+                const int from = senderPoint(p.sender);
+                delays[p.sender].push_back(p.time[1 - from] - p.time[from]);
+            }
+        }
+        for (const Side side : {kSideA, kSideB})
+            merged.oneWayDelay[side] = delayStats(std::move(delays[side]));
+    }
+
+    void noteOnePointConnections() {
+        std::uint64_t only[2] = {0, 0};
+        for (const MergedConnection& c : m_result.connections) {
+            if (!c.bothSides())
+                ++only[c.connection[0] >= 0 ? 0 : 1];
+        }
+        for (int point = 0; point < 2; ++point) {
+            if (only[point])
+                m_result.notes.push_back(std::to_string(only[point]) +
+                                         " connections seen at point " + std::to_string(point) +
+                                         " only");
+        }
+    }
+
+    MergeOptions m_options;
+    std::array<const LoadedCapture*, 2> m_points;
+    TimeNs m_epochShift;
+    std::vector<ConnectionMatch> m_matches;
+    std::vector<int> m_clientPoint;
+    std::vector<std::vector<OffsetSample>> m_samples;
+    std::array<CaptureSpan, 2> m_captured; // when each point's capture ran
+    MergedCapture m_result;
+};
+
+} // namespace
+
+Result<MergedCapture> mergeCaptures(std::shared_ptr<const LoadedCapture> first,
+                                    std::shared_ptr<const LoadedCapture> second,
+                                    const MergeOptions& options) {
+    if (!first || !second)
+        return Error{"two captures are needed to merge"};
+    return Merger(std::move(first), std::move(second), options).run();
+}
+
+} // namespace tcpladder

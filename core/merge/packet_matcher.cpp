@@ -1,0 +1,133 @@
+#include "merge/packet_matcher.h"
+
+#include "decode/tcp_segment.h"
+
+#include <algorithm>
+#include <numeric>
+#include <tuple>
+
+namespace tcpladder {
+namespace {
+
+auto numbers(const PointPacket& p) {
+    return std::tie(p.seq, p.ack, p.length, p.flags, p.window);
+}
+
+// Positions of `packets` sorted by numbers, then time: copies of one packet
+// end up together, in the order they passed.
+std::vector<std::uint32_t> byNumbers(const std::vector<PointPacket>& packets) {
+    std::vector<std::uint32_t> order(packets.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto ka = numbers(packets[a]);
+        const auto kb = numbers(packets[b]);
+        return ka != kb ? ka < kb : a < b;
+    });
+    return order;
+}
+
+// Calls fn(senderBegin, senderEnd, receiverBegin, receiverEnd) for each run of
+// equal numbers found in either list (an empty range where a list lacks it).
+template <typename Fn>
+void forEachGroup(const std::vector<PointPacket>& a, const std::vector<std::uint32_t>& orderA,
+                  const std::vector<PointPacket>& b, const std::vector<std::uint32_t>& orderB,
+                  Fn&& fn) {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (i < orderA.size() || j < orderB.size()) {
+        const bool takeA = i < orderA.size() &&
+                           (j >= orderB.size() || numbers(a[orderA[i]]) <= numbers(b[orderB[j]]));
+        const auto key = takeA ? numbers(a[orderA[i]]) : numbers(b[orderB[j]]);
+        std::size_t iEnd = i;
+        while (iEnd < orderA.size() && numbers(a[orderA[iEnd]]) == key)
+            ++iEnd;
+        std::size_t jEnd = j;
+        while (jEnd < orderB.size() && numbers(b[orderB[jEnd]]) == key)
+            ++jEnd;
+        fn(i, iEnd, j, jEnd);
+        i = iEnd;
+        j = jEnd;
+    }
+}
+
+} // namespace
+
+ConnectionPackets collectPackets(const std::array<const LoadedCapture*, 2>& points,
+                                 const ConnectionMatch& match, TimeNs epochShift) {
+    ConnectionPackets result;
+    for (int point = 0; point < 2; ++point) {
+        if (match.connection[point] < 0)
+            continue;
+        const LoadedCapture& capture = *points[point];
+        const auto id = static_cast<std::uint32_t>(match.connection[point]);
+        const Connection& connection = capture.connections[id];
+        // Point 1's side s is the merged side whose point-1 side is s.
+        const bool swapped =
+            point == 1 && match.connection[0] >= 0 && match.sideAtPoint1[kSideA] == kSideB;
+        const TimeNs shift = point == 1 ? epochShift : 0;
+        for (auto& list : result[point])
+            list.reserve(capture.packets.packetCount(id) / 2 + 1);
+        std::uint32_t index = 0;
+        capture.packets.forEachChunk(id, [&](const PacketRecord* records, std::size_t count) {
+            for (std::size_t k = 0; k < count; ++k, ++index) {
+                const PacketRecord& r = records[k];
+                const Side side = r.side();
+                const Side peer = side == kSideA ? kSideB : kSideA;
+                PointPacket p;
+                p.seq = connection.baseSeq[side] + r.relativeSeq();
+                p.ack = (r.flags() & kAck) ? connection.baseSeq[peer] + r.relativeAck() : 0;
+                p.length = r.payloadLength();
+                p.window = r.rawWindow();
+                p.flags = r.flags();
+                p.analysis = r.analysis();
+                p.time = r.time() + shift;
+                p.index = index;
+                const Side merged = swapped ? peer : side;
+                result[point][merged].push_back(p);
+            }
+        });
+    }
+    return result;
+}
+
+std::vector<TimePair> uniquePairs(const std::vector<PointPacket>& at0,
+                                  const std::vector<PointPacket>& at1) {
+    const auto order0 = byNumbers(at0);
+    const auto order1 = byNumbers(at1);
+    std::vector<TimePair> pairs;
+    forEachGroup(at0, order0, at1, order1,
+                 [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
+                     if (iEnd - i == 1 && jEnd - j == 1)
+                         pairs.push_back({at0[order0[i]].time, at1[order1[j]].time});
+                 });
+    return pairs;
+}
+
+DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide,
+                           const std::vector<PointPacket>& receiverSide, TimeNs slack) {
+    DirectionPairs result;
+    result.senderPartner.assign(senderSide.size(), -1);
+    result.receiverPartner.assign(receiverSide.size(), -1);
+    const auto orderS = byNumbers(senderSide);
+    const auto orderR = byNumbers(receiverSide);
+    forEachGroup(senderSide, orderS, receiverSide, orderR,
+                 [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
+                     // From the last arrival back: each takes the latest copy
+                     // sent in time for it that no later arrival took.
+                     std::size_t s = iEnd;
+                     for (std::size_t r = jEnd; r > j; --r) {
+                         const std::uint32_t received = orderR[r - 1];
+                         while (s > i && senderSide[orderS[s - 1]].time >
+                                             receiverSide[received].time + slack)
+                             --s;
+                         if (s == i)
+                             break;
+                         const std::uint32_t sent = orderS[--s];
+                         result.senderPartner[sent] = received;
+                         result.receiverPartner[received] = sent;
+                     }
+                 });
+    return result;
+}
+
+} // namespace tcpladder

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "common/time_ns.h"
+#include "load/loaded_capture.h"
+#include "merge/connection_matcher.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace tcpladder {
+
+// One packet of one direction of a connection, as one point saw it, with
+// absolute numbers: what stays the same when the packet passes the other
+// point (a NAT rewrites addresses and ports, not these).
+struct PointPacket {
+    std::uint32_t seq = 0;
+    std::uint32_t ack = 0; // 0 when ACK is clear
+    std::uint32_t length = 0;
+    std::uint16_t window = 0;
+    std::uint8_t flags = 0;
+    std::uint16_t analysis = 0; // the one-sided verdict at this point
+    TimeNs time = 0;            // on point 0's epoch (and, once corrected, its clock)
+    std::uint32_t index = 0;    // among the connection's packets at this point
+};
+
+// A matched connection's packets: [point][sender side], sides those of point 0
+// (of point 1 when only point 1 saw it), each list in capture order.
+using ConnectionPackets = std::array<std::array<std::vector<PointPacket>, 2>, 2>;
+
+// `epochShift`: point 1's epochSeconds minus point 0's, in nanoseconds, so
+// that both points' times count from the same second.
+ConnectionPackets collectPackets(const std::array<const LoadedCapture*, 2>& points,
+                                 const ConnectionMatch& match, TimeNs epochShift);
+
+// Packets whose numbers occur once at each point: pairs that need no clock to
+// be trusted, for the clock offset. Times as in the lists.
+struct TimePair {
+    TimeNs at0 = 0;
+    TimeNs at1 = 0;
+};
+std::vector<TimePair> uniquePairs(const std::vector<PointPacket>& at0,
+                                  const std::vector<PointPacket>& at1);
+
+// Pairs every packet of one direction: equal numbers, and among copies (a
+// resent segment, repeated ACKs) each receiver-side copy takes the latest
+// sender-side copy that left no later than it arrived (`slack` allows for the
+// clock offset's uncertainty). Both lists on one clock. Result: for each
+// packet of each list its partner's position in the other list, or -1.
+struct DirectionPairs {
+    std::vector<std::int64_t> senderPartner;
+    std::vector<std::int64_t> receiverPartner;
+};
+DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide,
+                           const std::vector<PointPacket>& receiverSide, TimeNs slack);
+
+} // namespace tcpladder
