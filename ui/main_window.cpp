@@ -10,8 +10,8 @@
 #include "ladder/packet_details_pane.h"
 #include "loading/capture_load_job.h"
 #include "loading/merge_load_job.h"
-#include "merge/merge_summary_text.h"
-#include "merge/merged_view.h"
+#include "merged/merge_summary_text.h"
+#include "merged/two_point_view.h"
 #include "models/connection_filter_proxy.h"
 #include "models/connection_table_model.h"
 #include "table/connection_table_view.h"
@@ -68,8 +68,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(createCentralArea());
-    m_mergedView = new MergedView(m_pages);
-    m_pages->addWidget(m_mergedView);
+    m_twoPointView = new TwoPointView(m_pages);
+    m_pages->addWidget(m_twoPointView);
     setCentralWidget(m_pages);
     createMenus();
     createStatusBar();
@@ -286,12 +286,12 @@ void MainWindow::addCapturePoint(const QString& path) {
 }
 
 bool MainWindow::showsMerge() const {
-    return m_pages->currentWidget() == m_mergedView;
+    return m_pages->currentWidget() == m_twoPointView;
 }
 
 void MainWindow::adoptMerge(const MergedPtr& merged) {
-    m_mergedView->setMerged(merged);
-    m_pages->setCurrentWidget(m_mergedView);
+    m_twoPointView->setMerged(merged);
+    m_pages->setCurrentWidget(m_twoPointView);
     m_warnings->setWarnings({});
     const QString description = mergeTitleText(*merged);
     setWindowFilePath({});
@@ -342,7 +342,7 @@ void MainWindow::exportLadder() {
     if (path.isEmpty())
         return;
     QString error;
-    if (!m_mergedView->ladder()->exportTo(path, &error))
+    if (!m_twoPointView->ladder()->exportTo(path, &error))
         QMessageBox::warning(this, tr("Export Merged Ladder"), error);
 }
 

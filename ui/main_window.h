@@ -1,7 +1,7 @@
 #pragma once
 
 #include "loading/capture_snapshot.h"
-#include "merge/merged_ptr.h"
+#include "merged/merged_ptr.h"
 
 #include <QMainWindow>
 #include <array>
@@ -26,7 +26,7 @@ class ConnectionTableView;
 class FilterBar;
 class LoadProgressWidget;
 class MergeLoadJob;
-class MergedView;
+class TwoPointView;
 class WarningIndicator;
 
 // Wires the parts together: menus, the load job, the table with its filter
@@ -48,7 +48,7 @@ public:
     // Used by the merges that follow instead of the estimate; empty: estimate.
     void setKnownOffset(std::optional<TimeNs> offset) { m_knownOffset = offset; }
     std::optional<TimeNs> knownOffset() const { return m_knownOffset; }
-    MergedView* mergedView() const { return m_mergedView; }
+    TwoPointView* twoPointView() const { return m_twoPointView; }
     bool showsMerge() const;
     void reload();
     void cancelLoad();
@@ -96,7 +96,7 @@ private:
 
     CaptureLoadJob* m_loadJob = nullptr;
     MergeLoadJob* m_mergeJob = nullptr;
-    MergedView* m_mergedView = nullptr;
+    TwoPointView* m_twoPointView = nullptr;
     QStackedWidget* m_pages = nullptr; // the one-capture view, or the merged one
     QAction* m_addPointAction = nullptr;
     std::optional<TimeNs> m_knownOffset;

@@ -3,7 +3,7 @@
 #include "format/file_path.h"
 #include "format/output_file.h"
 #include "main_window.h"
-#include "merge/merged_view.h"
+#include "merged/two_point_view.h"
 #include "table/connection_table_view.h"
 
 #include <QApplication>
@@ -29,7 +29,7 @@ StartupActions::StartupActions(ui::MainWindow* window, GuiOptions options)
 }
 
 void StartupActions::onMerged(const QString& description) {
-    ui::MergedView* view = m_window->mergedView();
+    ui::TwoPointView* view = m_window->twoPointView();
     if (m_options.connection && view->merged() &&
         *m_options.connection < view->merged()->connections.size())
         view->selectConnection(static_cast<int>(*m_options.connection));

@@ -4,8 +4,8 @@
 #include "ladder/merged_ladder_painter.h"
 #include "ladder/merged_ladder_view.h"
 #include "loading/merge_load_job.h"
-#include "merge/merge_summary_text.h"
-#include "merge/merged_view.h"
+#include "merged/merge_summary_text.h"
+#include "merged/two_point_view.h"
 #include "merged_test_data.h"
 #include "models/merged_connection_proxy.h"
 #include "models/merged_connection_table_model.h"
@@ -259,7 +259,7 @@ private slots:
     }
 
     void mergedViewWiresTableLadderAndChart() {
-        MergedView view;
+        TwoPointView view;
         view.resize(1200, 800);
         view.setMerged(twoPointCapture());
         QVERIFY(view.header()->text().startsWith(QStringLiteral("Offset +5.00 ms")));
@@ -268,7 +268,7 @@ private slots:
         QVERIFY(view.ladder()->layout());
         QCOMPARE(view.ladder()->layout()->arrows().size(), std::size_t{9});
         QCOMPARE(view.delayChart()->kind(), ChartKind::OneWayDelay);
-        QSignalSpy changed(&view, &MergedView::currentConnectionChanged);
+        QSignalSpy changed(&view, &TwoPointView::currentConnectionChanged);
         view.selectConnection(2);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(view.ladder()->layout()->arrows().size(), std::size_t{2});

@@ -1,6 +1,6 @@
 #include "chart/one_way_delay_chart.h"
 
-#include "merge/merged_sides.h"
+#include "merged/merged_sides.h"
 
 #include <algorithm>
 #include <limits>
@@ -35,7 +35,7 @@ ChartContent buildOneWayDelayChart(const MergedCapture& merged,
     for (const MergedPacket& packet : connection.packets) {
         if (!packet.seenAt(0) || !packet.seenAt(1))
             continue;
-        const int from = senderPoint(merged, connection, packet.sender);
+        const int from = drawnSenderPoint(merged, connection, packet.sender);
         const TimeNs delay = packet.time[otherPoint(from)] - packet.time[from];
         const double value = static_cast<double>(delay);
         low = std::min(low, value);

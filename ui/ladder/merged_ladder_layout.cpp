@@ -1,6 +1,6 @@
 #include "ladder/merged_ladder_layout.h"
 
-#include "merge/merged_sides.h"
+#include "merged/merged_sides.h"
 
 #include <algorithm>
 #include <cmath>
@@ -37,7 +37,7 @@ MergedLadderLayout::MergedLadderLayout(std::shared_ptr<const MergedCapture> merg
                                        const LabelWidth& labelWidth)
     : m_merged(std::move(merged)), m_connection(connection), m_options(options) {
     const MergedConnection& conn = this->connection();
-    m_clientSidePoint = conn.clientPoint >= 0 ? conn.clientPoint : referencePoint(conn);
+    m_clientSidePoint = conn.clientPoint >= 0 ? conn.clientPoint : firstSeenPoint(conn);
     m_origin = std::numeric_limits<TimeNs>::max();
     m_end = std::numeric_limits<TimeNs>::min();
     for (const MergedPacket& packet : conn.packets) {
@@ -108,7 +108,7 @@ void MergedLadderLayout::placeArrows() {
         arrow.fromClient = packet.sender == client;
         arrow.senderLaneX = arrow.fromClient ? m_clientLaneX : m_serverLaneX;
         arrow.receiverLaneX = arrow.fromClient ? m_serverLaneX : m_clientLaneX;
-        const int from = senderPoint(*m_merged, conn, packet.sender);
+        const int from = drawnSenderPoint(*m_merged, conn, packet.sender);
         const int to = otherPoint(from);
         const double gapMiddle = (pointX(0) + pointX(1)) / 2;
         const TimeNs usual = usualDelay(conn, packet.sender);

@@ -4,7 +4,7 @@
 #include "format/qt_text.h"
 #include "ladder/ladder_style.h"
 #include "ladder/merged_ladder_text.h"
-#include "merge/merged_sides.h"
+#include "merged/merged_sides.h"
 
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -40,8 +40,8 @@ void drawHead(QPainter& painter, QPointF from, QPointF to, const QColor& color) 
 
 const PacketRecord* anyRecord(const MergedCapture& merged, const MergedConnection& connection,
                               const MergedPacket& packet) {
-    const PacketRecord* record = recordAt(merged, connection, packet, 0);
-    return record ? record : recordAt(merged, connection, packet, 1);
+    const PacketRecord* record = recordIfSeen(merged, connection, packet, 0);
+    return record ? record : recordIfSeen(merged, connection, packet, 1);
 }
 
 } // namespace
@@ -108,7 +108,7 @@ void MergedLadderPainter::paintBack(QPainter& painter, double top, double bottom
 void MergedLadderPainter::paintHeader(QPainter& painter) const {
     const MergedCapture& merged = m_layout.merged();
     const MergedConnection& connection = m_layout.connection();
-    const Connection& reference = referenceConnection(merged, connection);
+    const Connection& reference = firstSeenConnection(merged, connection);
     painter.fillRect(QRectF(0, 0, m_layout.width(), m_layout.headerHeight()), Qt::white);
     const auto centred = [&](double x, double y, const QString& text, const QColor& color,
                              const QFont& font) {

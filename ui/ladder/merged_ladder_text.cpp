@@ -3,7 +3,7 @@
 #include "format/qt_text.h"
 #include "format/units.h"
 #include "ladder/ladder_style.h"
-#include "merge/merged_sides.h"
+#include "merged/merged_sides.h"
 #include "store/packet_text.h"
 #include "tcp/analysis_flags.h"
 
@@ -37,20 +37,21 @@ MergedLabelText mergedLabelText(const MergedCapture& merged, const MergedConnect
     MergedLabelText text;
     QStringList frames;
     for (int point = 0; point < 2; ++point) {
-        const PacketRecord* record = recordAt(merged, connection, packet, point);
+        const PacketRecord* record = recordIfSeen(merged, connection, packet, point);
         frames << (record ? QStringLiteral("#%1").arg(record->frame()) : QStringLiteral("–"));
     }
     text.frames = frames.join(QStringLiteral(" | "));
 
-    const int from = senderPoint(merged, connection, packet.sender);
+    const int from = drawnSenderPoint(merged, connection, packet.sender);
     const int seen = packet.seenAt(from) ? from : otherPoint(from);
-    const PacketRecord* record = recordAt(merged, connection, packet, seen);
+    const PacketRecord* record = recordIfSeen(merged, connection, packet, seen);
     const double ms = static_cast<double>(packet.time[seen] - origin) / 1e6;
     QString fields = QStringLiteral("  %1 ms").arg(ms, 0, 'f', 3);
     if (record) {
+        // Relative to the first-seen point's sequence bases, whichever point saw it.
         fields += QStringLiteral("  %1 seq %2 len %3")
                       .arg(toQString(flagLetters(record->flags())))
-                      .arg(record->relativeSeq())
+                      .arg(mergedRelativeSeq(merged, connection, packet))
                       .arg(record->payloadLength());
     }
     if (packet.seenAt(from) && packet.seenAt(otherPoint(from)) && connection.clientPoint >= 0)
@@ -72,8 +73,7 @@ MergedLabelText mergedLabelText(const MergedCapture& merged, const MergedConnect
     }
     if (packet.oneSidedDisagrees) {
         // What the receiver-side capture alone called it, next to the truth.
-        const PacketRecord* receiver = recordAt(merged, connection, packet, otherPoint(from));
-        const std::uint16_t analysis = receiver ? receiver->analysis() : 0;
+        const std::uint16_t analysis = receiverSideAnalysis(merged, connection, packet);
         const QString words = analysis ? toQString(analysisWords(analysis)) : QString();
         const QString note = words.isEmpty() ? QObject::tr("one-sided analysis differs")
                                              : QObject::tr("one-sided: %1").arg(words);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ladder/merged_ladder_layout.h"
-#include "merge/merged_ptr.h"
+#include "merged/merged_ptr.h"
 
 #include <QScrollArea>
 #include <memory>

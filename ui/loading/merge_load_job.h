@@ -2,7 +2,7 @@
 
 #include "load/capture_loader.h"
 #include "loading/load_progress.h"
-#include "merge/merged_ptr.h"
+#include "merged/merged_ptr.h"
 
 #include <QFuture>
 #include <QObject>

@@ -2,7 +2,7 @@
 
 #include "format/qt_text.h"
 #include "format/units.h"
-#include "merge/merged_sides.h"
+#include "merged/merged_sides.h"
 
 #include <limits>
 
@@ -76,7 +76,7 @@ QVariant MergedConnectionTableModel::data(const QModelIndex& index, int role) co
 
 QVariant MergedConnectionTableModel::display(int row, int column) const {
     const MergedConnection& merged = connection(row);
-    const Connection& reference = referenceConnection(*m_merged, merged);
+    const Connection& reference = firstSeenConnection(*m_merged, merged);
     const Side client = clientSide(row);
     const Side server = client == kSideA ? kSideB : kSideA;
     const bool both = merged.bothSides();
@@ -94,7 +94,7 @@ QVariant MergedConnectionTableModel::display(int row, int column) const {
     case SeenColumn:
         if (both)
             return tr("both sides");
-        return tr("point %1 only").arg(referencePoint(merged) + 1);
+        return tr("point %1 only").arg(firstSeenPoint(merged) + 1);
     case PacketsColumn:
         return formatCount(merged.packets.size());
     case LostToServerColumn:
@@ -128,7 +128,7 @@ qint64 MergedConnectionTableModel::sortKey(int row, int column) const {
     case ServerColumn:
         return row;
     case SeenColumn:
-        return both ? 0 : 1 + referencePoint(merged);
+        return both ? 0 : 1 + firstSeenPoint(merged);
     case PacketsColumn:
         return static_cast<qint64>(merged.packets.size());
     case LostToServerColumn:

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "merge/merged_ptr.h"
+#include "merged/merged_ptr.h"
 
 #include <QAbstractTableModel>
 #include <memory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "merge/merged_ptr.h"
+#include "merged/merged_ptr.h"
 
 #include <QWidget>
 
@@ -19,11 +19,11 @@ class MergedLadderView;
 // Two capture points merged: the merge's header line, the merged connection
 // table with its one-side toggle, and below it the selected connection's
 // two-point ladder and one-way delay chart. Only wires its parts.
-class MergedView : public QWidget {
+class TwoPointView : public QWidget {
     Q_OBJECT
 
 public:
-    explicit MergedView(QWidget* parent = nullptr);
+    explicit TwoPointView(QWidget* parent = nullptr);
 
     void setMerged(MergedPtr merged);
     const MergedPtr& merged() const { return m_merged; }

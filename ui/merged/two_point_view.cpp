@@ -1,10 +1,10 @@
-#include "merge/merged_view.h"
+#include "merged/two_point_view.h"
 
 #include "chart/chart_canvas.h"
 #include "chart/one_way_delay_chart.h"
 #include "format/qt_text.h"
 #include "ladder/merged_ladder_view.h"
-#include "merge/merge_summary_text.h"
+#include "merged/merge_summary_text.h"
 #include "models/merged_connection_proxy.h"
 #include "models/merged_connection_table_model.h"
 
@@ -19,8 +19,8 @@
 
 namespace tcpladder::ui {
 
-MergedView::MergedView(QWidget* parent) : QWidget(parent) {
-    setObjectName(QStringLiteral("mergedView"));
+TwoPointView::TwoPointView(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("twoPointView"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_header = new QLabel(this);
@@ -75,7 +75,7 @@ MergedView::MergedView(QWidget* parent) : QWidget(parent) {
             });
 }
 
-void MergedView::setMerged(MergedPtr merged) {
+void TwoPointView::setMerged(MergedPtr merged) {
     m_merged = std::move(merged);
     m_model->setMerged(m_merged);
     m_header->setText(m_merged ? mergeSummaryText(*m_merged) : QString());
@@ -102,7 +102,7 @@ void MergedView::setMerged(MergedPtr merged) {
         showConnection(-1);
 }
 
-void MergedView::selectConnection(int connection) {
+void TwoPointView::selectConnection(int connection) {
     const QModelIndex source = m_model->index(connection, 0);
     const QModelIndex index = m_proxy->mapFromSource(source);
     if (index.isValid())
@@ -111,7 +111,7 @@ void MergedView::selectConnection(int connection) {
         showConnection(connection);
 }
 
-void MergedView::showConnection(int connection) {
+void TwoPointView::showConnection(int connection) {
     if (connection == m_current)
         return;
     m_current = connection;

@@ -1,4 +1,4 @@
-#include "merge/merge_summary_text.h"
+#include "merged/merge_summary_text.h"
 
 #include "format/file_path.h"
 #include "format/units.h"
