@@ -173,10 +173,13 @@ QString finish(Given& given) {
     if (merged && chart)
         return QStringLiteral("--export-chart takes one capture file; the merged ladder exports "
                               "with --export-ladder");
-    if (merged && (!given.ladderOnly.isEmpty() || !options.filterText.isEmpty()))
-        return (given.ladderOnly.isEmpty() ? QStringLiteral("--filter")
-                                           : given.ladderOnly.front()) +
-               QStringLiteral(" takes one capture file");
+    // --packets, with two captures, counts the merged packets (1 = the first).
+    QStringList oneCaptureOnly = given.ladderOnly;
+    oneCaptureOnly.removeAll(QStringLiteral("--packets"));
+    if (!options.filterText.isEmpty())
+        oneCaptureOnly.prepend(QStringLiteral("--filter"));
+    if (merged && !oneCaptureOnly.isEmpty())
+        return oneCaptureOnly.front() + QStringLiteral(" takes one capture file");
     if (merged && ladder &&
         !given.ladderOutput.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) &&
         !given.ladderOutput.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
@@ -304,7 +307,9 @@ const char* guiUsageText() {
            "Headless exports (no window, no display needed; both in one run if asked):\n"
            "  --export-ladder FILE  the ladder of connection ID as PNG, SVG or PDF, or as\n"
            "                        text, Mermaid (.mmd) or PlantUML (.puml)\n"
-           "  --packets FIRST-LAST  only frames FIRST to LAST, as the ladder numbers them\n"
+           "  --packets FIRST-LAST  only frames FIRST to LAST, as the ladder numbers them;\n"
+           "                        with two captures, merged packets FIRST to LAST in the\n"
+           "                        order tcpladder-cli packets A B lists them (1 = first)\n"
            "  --flat                arrows at capture time, not estimated send and arrival\n"
            "  --per-packet          one row per packet instead of true time\n"
            "  --export-chart FILE   a chart of connection ID as PNG or SVG\n"

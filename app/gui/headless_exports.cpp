@@ -6,6 +6,7 @@
 #include "loading/merge_engine.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <cstdio>
 
 namespace tcpladder::gui {
@@ -49,7 +50,13 @@ int exportMergedLadder(const GuiOptions& options) {
     }
     const ui::LadderExportSettings& settings = *options.ladderExport;
     const auto format = ui::ladderFormatForPath(settings.output);
-    const ui::MergedLadderLayout layout = ui::mergedLadderLayout(shared, connection);
+    ui::MergedLadderOptions ladderOptions;
+    if (settings.firstFrame) {
+        ladderOptions.firstPacket =
+            static_cast<std::size_t>(std::max<std::uint64_t>(*settings.firstFrame, 1)) - 1;
+        ladderOptions.lastPacket = static_cast<std::size_t>(*settings.lastFrame);
+    }
+    const ui::MergedLadderLayout layout = ui::mergedLadderLayout(shared, connection, ladderOptions);
     const ui::LadderExportResult result =
         ui::exportMergedLadder(layout, settings.output, *format, settings.scale);
     if (!result.ok) {

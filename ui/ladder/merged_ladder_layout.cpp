@@ -38,9 +38,14 @@ MergedLadderLayout::MergedLadderLayout(std::shared_ptr<const MergedCapture> merg
     : m_merged(std::move(merged)), m_connection(connection), m_options(options) {
     const MergedConnection& conn = this->connection();
     m_clientSidePoint = conn.clientPoint >= 0 ? conn.clientPoint : firstSeenPoint(conn);
+    m_last = std::min(m_options.lastPacket, conn.packets.size());
+    m_first = std::min(m_options.firstPacket, m_last);
     m_origin = std::numeric_limits<TimeNs>::max();
     m_end = std::numeric_limits<TimeNs>::min();
-    for (const MergedPacket& packet : conn.packets) {
+    std::vector<TimeNs> starts;
+    for (std::size_t i = m_first; i < m_last; ++i) {
+        const MergedPacket& packet = conn.packets[i];
+        starts.push_back(packet.time[packet.seenAt(0) ? 0 : 1]);
         for (int point = 0; point < 2; ++point) {
             if (!packet.seenAt(point))
                 continue;
@@ -61,16 +66,27 @@ MergedLadderLayout::MergedLadderLayout(std::shared_ptr<const MergedCapture> merg
             if (d > 0)
                 delay = delay > 0 ? std::min(delay, d) : d;
         }
-        m_pixelsPerNs = delay > 0
-                            ? MergedLadderOptions::kAutoDelayPixels / static_cast<double>(delay)
-                            : static_cast<double>(conn.packets.size() + 1) * 24 / span;
+        // The scale at which packets usually lie a label apart.
+        std::sort(starts.begin(), starts.end());
+        std::vector<TimeNs> gaps;
+        for (std::size_t i = 1; i < starts.size(); ++i)
+            if (starts[i] > starts[i - 1])
+                gaps.push_back(starts[i] - starts[i - 1]);
+        double dense = static_cast<double>(starts.size() + 1) * m_options.labelHeight / span;
+        if (!gaps.empty()) {
+            std::nth_element(gaps.begin(), gaps.begin() + gaps.size() / 2, gaps.end());
+            dense = m_options.labelHeight / static_cast<double>(gaps[gaps.size() / 2]);
+        }
+        const double slant =
+            delay > 0 ? MergedLadderOptions::kAutoDelayPixels / static_cast<double>(delay) : 0;
+        m_pixelsPerNs = std::max(dense, std::min(slant, 4 * dense));
     }
     // Long connections zoom out to stay paintable (a QImage has a size limit).
     m_pixelsPerNs = std::min(m_pixelsPerNs, MergedLadderOptions::kMaxHeight / span);
 
     m_labelColumn = m_options.minLabelColumn;
-    m_labelWidths.reserve(conn.packets.size());
-    for (std::size_t i = 0; i < conn.packets.size(); ++i) {
+    m_labelWidths.reserve(m_last - m_first);
+    for (std::size_t i = m_first; i < m_last; ++i) {
         const double width = std::min(labelWidth ? labelWidth(i) : m_options.maxLabelColumn,
                                       m_options.maxLabelColumn);
         m_labelWidths.push_back(width);
@@ -100,8 +116,8 @@ double MergedLadderLayout::pointX(int point) const {
 void MergedLadderLayout::placeArrows() {
     const MergedConnection& conn = connection();
     const Side client = mergedClientSide(*m_merged, conn);
-    m_arrows.reserve(conn.packets.size());
-    for (std::size_t i = 0; i < conn.packets.size(); ++i) {
+    m_arrows.reserve(m_last - m_first);
+    for (std::size_t i = m_first; i < m_last; ++i) {
         const MergedPacket& packet = conn.packets[i];
         MergedArrow arrow;
         arrow.packet = i;
@@ -152,7 +168,7 @@ void MergedLadderLayout::placeLabels() {
         const double y =
             arrow.shape == MergedArrowShape::OnlyAtReceiver ? arrow.end.y() : arrow.start.y();
         label.anchor = {arrow.senderLaneX, y};
-        const double width = m_labelWidths[arrow.packet];
+        const double width = m_labelWidths[arrow.packet - m_first];
         const int column = arrow.fromClient ? 0 : 1;
         const double top = std::max(y - m_options.labelHeight / 2, nextFree[column]);
         const double left =

@@ -43,12 +43,16 @@ struct MergedLabel {
 struct MergedLadderOptions {
     double width = 1100;
     // Vertical scale; 0 picks one at which the median one-way delay spans
-    // kAutoDelayPixels, so the slant is plain to see.
+    // kAutoDelayPixels, so the slant is plain to see, unless that spreads
+    // the packets more than four times as far apart as their labels need.
     double pixelsPerMs = 0;
     double labelHeight = 16;
     // Each side's label column: as wide as its widest label, within these.
     double minLabelColumn = 180;
     double maxLabelColumn = 480;
+    // Only packets [firstPacket, lastPacket) of the connection are laid out.
+    std::size_t firstPacket = 0;
+    std::size_t lastPacket = static_cast<std::size_t>(-1);
     static constexpr double kAutoDelayPixels = 60;
     static constexpr double kMaxHeight = 60000;
 };
@@ -86,6 +90,9 @@ public:
 
     const std::vector<MergedArrow>& arrows() const { return m_arrows; }
     const std::vector<MergedLabel>& labels() const { return m_labels; }
+    // The packets laid out, [first, last) of the connection's.
+    std::size_t firstPacket() const { return m_first; }
+    std::size_t lastPacket() const { return m_last; }
     // The arrow nearest `position` within a few pixels, or -1.
     std::ptrdiff_t arrowAt(QPointF position) const;
 
@@ -108,7 +115,9 @@ private:
     double m_height = 0;
     std::vector<MergedArrow> m_arrows;
     std::vector<MergedLabel> m_labels;
-    std::vector<double> m_labelWidths;
+    std::vector<double> m_labelWidths; // by packet - m_first
+    std::size_t m_first = 0;
+    std::size_t m_last = 0;
     double m_labelColumn = 0;
 };
 
