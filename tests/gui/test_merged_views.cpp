@@ -268,6 +268,18 @@ private slots:
         QVERIFY(view.ladder()->layout());
         QCOMPARE(view.ladder()->layout()->arrows().size(), std::size_t{9});
         QCOMPARE(view.delayChart()->kind(), ChartKind::OneWayDelay);
+        // Both directions in the legend's series, each with its samples.
+        QCOMPARE(view.delayChart()->pointCount(), qsizetype{7});
+        view.delayChart()->resize(800, 400);
+        view.delayChart()->layoutNow();
+        QImage chart(800, 400, QImage::Format_ARGB32_Premultiplied);
+        chart.fill(Qt::white);
+        QPainter painter(&chart);
+        view.delayChart()->render(&painter, QRectF(0, 0, 800, 400));
+        painter.end();
+        const QString out = QDir::temp().filePath(QStringLiteral("tcpladder-delay-chart.png"));
+        chart.save(out);
+        qInfo("delay chart rendered to %s", qPrintable(out));
         QSignalSpy changed(&view, &TwoPointView::currentConnectionChanged);
         view.selectConnection(2);
         QCOMPARE(changed.count(), 1);

@@ -52,7 +52,7 @@ TwoPointView::TwoPointView(QWidget* parent) : QWidget(parent) {
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_tabs = new QTabWidget(splitter);
     m_ladder = new MergedLadderView(m_tabs);
     m_chart = new ChartCanvas(m_tabs);
@@ -78,6 +78,7 @@ TwoPointView::TwoPointView(QWidget* parent) : QWidget(parent) {
 void TwoPointView::setMerged(MergedPtr merged) {
     m_merged = std::move(merged);
     m_model->setMerged(m_merged);
+    m_table->resizeColumnsToContents();
     m_header->setText(m_merged ? mergeSummaryText(*m_merged) : QString());
     QStringList notes;
     if (m_merged) {
