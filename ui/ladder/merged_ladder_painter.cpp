@@ -53,11 +53,11 @@ double MergedLadderPainter::labelLineHeight() {
 MergedLadderLayout::LabelWidth
 MergedLadderPainter::labelWidths(std::shared_ptr<const MergedCapture> merged,
                                  std::size_t connection) {
-    return [merged, connection](std::size_t packet) {
+    // Metrics made once: a long connection measures every packet's label.
+    return [merged, connection, regular = QFontMetricsF(labelFont()),
+            bold = QFontMetricsF(boldFont())](std::size_t packet) {
         const MergedConnection& conn = merged->connections[connection];
         const MergedLabelText text = mergedLabelText(*merged, conn, packet, 0);
-        const QFontMetricsF regular(labelFont());
-        const QFontMetricsF bold(boldFont());
         const double line =
             bold.horizontalAdvance(text.frames) + regular.horizontalAdvance(text.fields);
         return std::max(line, bold.horizontalAdvance(text.finding)) + 2 * kPadding + 2;
