@@ -58,6 +58,7 @@ public:
             }
             m_captured[point] = {first, last};
         }
+        m_result.connections.reserve(m_matches.size());
         for (const ConnectionMatch& match : m_matches)
             m_result.connections.push_back(mergeConnection(match));
         std::stable_sort(m_result.connections.begin(), m_result.connections.end(),
@@ -78,21 +79,30 @@ private:
     // the majority of the others.
     void findClientPoints() {
         m_clientPoint.assign(m_matches.size(), -1);
-        m_samples.resize(m_matches.size());
+        m_sampleRanges.assign(m_matches.size(), {0, 0});
+        std::uint64_t most =
+            std::min(m_points[0]->packets.totalPackets(), m_points[1]->packets.totalPackets());
+        m_samples.reserve(most);
+        std::vector<TimePair> pairs;
         int votes[2] = {0, 0};
         for (std::size_t i = 0; i < m_matches.size(); ++i) {
             const ConnectionMatch& match = m_matches[i];
             if (match.connection[0] < 0 || match.connection[1] < 0)
                 continue;
-            const ConnectionPackets packets = collectPackets(m_points, match, m_epochShift);
+            collect(match);
+            const ConnectionPackets& packets = m_scratch.packets;
+            m_sampleRanges[i].first = m_samples.size();
             const Side client = firstSeen(m_points, match).clientSide();
             std::array<std::vector<TimeNs>, 2> differences;
             for (const Side side : {kSideA, kSideB}) {
-                for (const TimePair& pair : uniquePairs(packets[0][side], packets[1][side])) {
+                uniquePairs(packets[0][side], m_scratch.orders[0][side], packets[1][side],
+                            m_scratch.orders[1][side], pairs);
+                for (const TimePair& pair : pairs) {
                     differences[side].push_back(pair.at1 - pair.at0);
-                    m_samples[i].push_back({pair.at0, pair.at1 - pair.at0, side == client});
+                    m_samples.push_back({pair.at0, pair.at1 - pair.at0, side == client});
                 }
             }
+            m_sampleRanges[i].second = m_samples.size();
             const Side server = client == kSideA ? kSideB : kSideA;
             if (!differences[client].empty() && !differences[server].empty()) {
                 m_clientPoint[i] =
@@ -107,15 +117,13 @@ private:
             if (m_clientPoint[i] < 0)
                 m_clientPoint[i] = majority;
             // Samples were noted as "from the client"; make that "from point 0".
-            for (OffsetSample& s : m_samples[i])
-                s.fromPoint0 = s.fromPoint0 == (m_clientPoint[i] == 0);
+            for (std::size_t k = m_sampleRanges[i].first; k < m_sampleRanges[i].second; ++k)
+                m_samples[k].fromPoint0 = m_samples[k].fromPoint0 == (m_clientPoint[i] == 0);
         }
     }
 
     void fixOffset() {
-        std::vector<OffsetSample> all;
-        for (const auto& samples : m_samples)
-            all.insert(all.end(), samples.begin(), samples.end());
+        const std::vector<OffsetSample>& all = m_samples;
         std::vector<std::string> notes;
         ClockOffset offset = estimateClockOffset(all, notes);
         if (m_options.knownOffset) {
@@ -137,6 +145,13 @@ private:
         m_result.offset = offset;
     }
 
+    void collect(const ConnectionMatch& match) {
+        collectPackets(m_points, match, m_epochShift, m_scratch.packets);
+        for (int point = 0; point < 2; ++point)
+            for (const Side side : {kSideA, kSideB})
+                numberOrder(m_scratch.packets[point][side], m_scratch.orders[point][side]);
+    }
+
     // Point 1's times on point 0's clock.
     void correct(std::vector<PointPacket>& packets) const {
         for (PointPacket& p : packets)
@@ -148,11 +163,13 @@ private:
         MergedConnection merged;
         merged.connection = match.connection;
         merged.method = match.method;
-        ConnectionPackets packets = collectPackets(m_points, match, m_epochShift);
-        for (auto& list : packets[1])
-            correct(list);
         if (match.method == MatchMethod::Unmatched) {
+            collectPackets(m_points, match, m_epochShift, m_scratch.packets);
+            ConnectionPackets& packets = m_scratch.packets;
+            for (auto& list : packets[1])
+                correct(list);
             const int point = match.connection[0] >= 0 ? 0 : 1;
+            merged.packets.reserve(packets[point][kSideA].size() + packets[point][kSideB].size());
             for (const Side side : {kSideA, kSideB}) {
                 for (const PointPacket& p : packets[point][side]) {
                     MergedPacket packet;
@@ -165,6 +182,12 @@ private:
             sortBySenderTime(merged, [point](const MergedPacket&) { return point; });
             return merged;
         }
+        collect(match);
+        ConnectionPackets& packets = m_scratch.packets;
+        for (auto& list : packets[1])
+            correct(list);
+        merged.packets.reserve(packets[0][kSideA].size() + packets[0][kSideB].size() +
+                               packets[1][kSideA].size() / 64 + 8);
         merged.clientPoint = m_clientPoint[row];
         const Side client = firstSeen(m_points, match).clientSide();
         const auto senderPoint = [&](Side side) {
@@ -175,8 +198,10 @@ private:
             const int from = senderPoint(side);
             const auto& sent = packets[from][side];
             const auto& received = packets[1 - from][side];
-            tellFates(sent, received, pairPackets(sent, received, slack), from, side, m_captured,
-                      merged.packets);
+            tellFates(sent, received,
+                      pairPackets(sent, m_scratch.orders[from][side], received,
+                                  m_scratch.orders[1 - from][side], slack),
+                      from, side, m_captured, merged.packets);
         }
         sortBySenderTime(merged, [&](const MergedPacket& p) {
             const int from = senderPoint(p.sender);
@@ -230,7 +255,15 @@ private:
     TimeNs m_epochShift;
     std::vector<ConnectionMatch> m_matches;
     std::vector<int> m_clientPoint;
-    std::vector<std::vector<OffsetSample>> m_samples;
+    std::vector<OffsetSample> m_samples;
+    std::vector<std::pair<std::size_t, std::size_t>> m_sampleRanges; // per match, in m_samples
+    // One connection's packets at a time, collected once for the offset and
+    // again for the pairing: reused lists cost less than keeping them all.
+    struct Collected {
+        ConnectionPackets packets;
+        std::array<std::array<NumberOrder, 2>, 2> orders; // [point][side]
+    };
+    Collected m_scratch;
     std::array<CaptureSpan, 2> m_captured; // when each point's capture ran
     MergedCapture m_result;
 };
