@@ -11,6 +11,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
+#include <sys/resource.h>
 #include <vector>
 
 using namespace tcpladder;
@@ -20,6 +22,14 @@ namespace {
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
         .count();
+}
+
+// CPU time of every thread of the process: steadier than wall time on a busy machine.
+double cpuMilliseconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 double median(std::vector<double> values) {
@@ -37,39 +47,52 @@ int main(int argc, char** argv) {
     }
     const int rounds = argc == 4 ? std::max(1, std::atoi(argv[3])) : 5;
     std::vector<double> loadBoth, loadAndMerge, mergeStep;
+    std::vector<double> loadBothCpu, loadAndMergeCpu, mergeStepCpu;
     std::size_t connections = 0;
     std::uint64_t lost = 0;
     for (int round = 0; round < rounds; ++round) {
         auto start = std::chrono::steady_clock::now();
+        double cpu = cpuMilliseconds();
         const auto a = loadCapture(argv[1]);
         const auto b = loadCapture(argv[2]);
         loadBoth.push_back(millisecondsSince(start));
+        loadBothCpu.push_back(cpuMilliseconds() - cpu);
         if (!a || !b) {
             std::fprintf(stderr, "%s\n", (a ? b : a).error().c_str());
             return 1;
         }
         start = std::chrono::steady_clock::now();
+        cpu = cpuMilliseconds();
         const auto merged = loadAndMergeCaptures(argv[1], argv[2]);
         loadAndMerge.push_back(millisecondsSince(start));
+        loadAndMergeCpu.push_back(cpuMilliseconds() - cpu);
         if (!merged) {
             std::fprintf(stderr, "%s\n", merged.error().c_str());
             return 1;
         }
         start = std::chrono::steady_clock::now();
+        cpu = cpuMilliseconds();
         const auto again = mergeCaptures(a.value(), b.value());
         mergeStep.push_back(millisecondsSince(start));
+        mergeStepCpu.push_back(cpuMilliseconds() - cpu);
         connections = again->connections.size();
         lost = 0;
         for (const MergedConnection& c : again->connections)
             lost += c.lostBetween[0] + c.lostBetween[1] + c.onlyAtReceiver[0] + c.onlyAtReceiver[1];
     }
     const double both = median(loadBoth);
-    std::printf("| load A, then B | %.1f | 1.00 |\n", both);
-    std::printf("| load A and B side by side, merge | %.1f | %.2f |\n", median(loadAndMerge),
-                median(loadAndMerge) / both);
+    const double bothCpu = median(loadBothCpu);
+    const auto row = [&](const std::string& what, const std::vector<double>& wall,
+                         const std::vector<double>& cpuTimes) {
+        std::printf("| %s | %.1f | %.2f | %.1f | %.2f |\n", what.c_str(), median(wall),
+                    median(wall) / both, median(cpuTimes), median(cpuTimes) / bothCpu);
+    };
     std::printf(
-        "| merge step alone (%zu connections, %llu packets at one point only) | %.1f | %.2f |\n",
-        connections, static_cast<unsigned long long>(lost), median(mergeStep),
-        median(mergeStep) / both);
+        "| what | wall ms | × load both | CPU ms | × load both |\n|---|---:|---:|---:|---:|\n");
+    row("load A, then B", loadBoth, loadBothCpu);
+    row("load A and B side by side, merge", loadAndMerge, loadAndMergeCpu);
+    row("merge step alone (" + std::to_string(connections) + " connections, " +
+            std::to_string(lost) + " packets at one point only)",
+        mergeStep, mergeStepCpu);
     return 0;
 }

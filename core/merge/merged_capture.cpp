@@ -7,6 +7,7 @@
 #include "merge/packet_matcher.h"
 
 #include <algorithm>
+#include <thread>
 
 namespace tcpladder {
 namespace {
@@ -27,6 +28,25 @@ const Connection& firstSeen(const std::array<const LoadedCapture*, 2>& points,
     return points[point]->connections[static_cast<std::size_t>(match.connection[point])];
 }
 
+// Below this many packets a second thread costs more than it saves.
+constexpr std::uint64_t kPacketsWorthAThread = 20000;
+
+// One connection's packets at a time, collected once for the offset and
+// again for the pairing: reused lists cost less than keeping them all.
+struct Collected {
+    ConnectionPackets packets;
+    std::array<std::array<NumberOrder, 2>, 2> orders; // [point][side]
+};
+
+// What each of the two threads works with.
+struct Worker {
+    Collected scratch;
+    std::vector<OffsetSample> samples;
+    std::vector<TimePair> pairs;
+    std::array<std::vector<TimeNs>, 2> differences;
+    int votes[2] = {0, 0};
+};
+
 class Merger {
 public:
     Merger(std::shared_ptr<const LoadedCapture> first, std::shared_ptr<const LoadedCapture> second,
@@ -46,6 +66,7 @@ public:
         if (both == 0 && !m_options.knownOffset)
             return Error{"the two captures share no TCP connection: nothing to line up (give "
                          "the clock offset to see them side by side)"};
+        splitWork();
         findClientPoints();
         fixOffset();
         for (int point = 0; point < 2; ++point) {
@@ -58,9 +79,11 @@ public:
             }
             m_captured[point] = {first, last};
         }
-        m_result.connections.reserve(m_matches.size());
-        for (const ConnectionMatch& match : m_matches)
-            m_result.connections.push_back(mergeConnection(match));
+        m_result.connections.resize(m_matches.size());
+        inTwo([this](Worker& worker, std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i)
+                m_result.connections[i] = mergeConnection(i, worker.scratch);
+        });
         std::stable_sort(m_result.connections.begin(), m_result.connections.end(),
                          [](const MergedConnection& a, const MergedConnection& b) {
                              return a.packets.front().time[a.packets.front().seenAt(0) ? 0 : 1] <
@@ -80,50 +103,89 @@ private:
     void findClientPoints() {
         m_clientPoint.assign(m_matches.size(), -1);
         m_sampleRanges.assign(m_matches.size(), {0, 0});
-        std::uint64_t most =
-            std::min(m_points[0]->packets.totalPackets(), m_points[1]->packets.totalPackets());
-        m_samples.reserve(most);
-        std::vector<TimePair> pairs;
-        int votes[2] = {0, 0};
-        for (std::size_t i = 0; i < m_matches.size(); ++i) {
-            const ConnectionMatch& match = m_matches[i];
-            if (match.connection[0] < 0 || match.connection[1] < 0)
-                continue;
-            collect(match);
-            const ConnectionPackets& packets = m_scratch.packets;
-            m_sampleRanges[i].first = m_samples.size();
-            const Side client = firstSeen(m_points, match).clientSide();
-            std::array<std::vector<TimeNs>, 2> differences;
-            for (const Side side : {kSideA, kSideB}) {
-                uniquePairs(packets[0][side], m_scratch.orders[0][side], packets[1][side],
-                            m_scratch.orders[1][side], pairs);
-                for (const TimePair& pair : pairs) {
-                    differences[side].push_back(pair.at1 - pair.at0);
-                    m_samples.push_back({pair.at0, pair.at1 - pair.at0, side == client});
-                }
-            }
-            m_sampleRanges[i].second = m_samples.size();
-            const Side server = client == kSideA ? kSideB : kSideA;
-            if (!differences[client].empty() && !differences[server].empty()) {
-                m_clientPoint[i] =
-                    median(differences[client]) >= median(differences[server]) ? 0 : 1;
-                ++votes[m_clientPoint[i]];
-            }
-        }
-        const int majority = votes[1] > votes[0] ? 1 : 0;
+        m_workers[0].samples.reserve(
+            std::min(m_points[0]->packets.totalPackets(), m_points[1]->packets.totalPackets()));
+        inTwo([this](Worker& worker, std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i)
+                findClientPoint(worker, i);
+        });
+        const int majority = m_workers[1].votes[1] + m_workers[0].votes[1] >
+                                     m_workers[1].votes[0] + m_workers[0].votes[0]
+                                 ? 1
+                                 : 0;
         for (std::size_t i = 0; i < m_matches.size(); ++i) {
             if (m_matches[i].connection[0] < 0 || m_matches[i].connection[1] < 0)
                 continue;
             if (m_clientPoint[i] < 0)
                 m_clientPoint[i] = majority;
             // Samples were noted as "from the client"; make that "from point 0".
+            std::vector<OffsetSample>& samples = m_workers[m_split != 0 && i >= m_split ? 1 : 0].samples;
             for (std::size_t k = m_sampleRanges[i].first; k < m_sampleRanges[i].second; ++k)
-                m_samples[k].fromPoint0 = m_samples[k].fromPoint0 == (m_clientPoint[i] == 0);
+                samples[k].fromPoint0 = samples[k].fromPoint0 == (m_clientPoint[i] == 0);
+        }
+        m_workers[0].samples.insert(m_workers[0].samples.end(), m_workers[1].samples.begin(),
+                                    m_workers[1].samples.end());
+        m_workers[1].samples = {};
+    }
+
+    void findClientPoint(Worker& worker, std::size_t i) {
+        const ConnectionMatch& match = m_matches[i];
+        if (match.connection[0] < 0 || match.connection[1] < 0)
+            return;
+        collect(match, worker.scratch);
+        const ConnectionPackets& packets = worker.scratch.packets;
+        m_sampleRanges[i].first = worker.samples.size();
+        const Side client = firstSeen(m_points, match).clientSide();
+        for (const Side side : {kSideA, kSideB}) {
+            worker.differences[side].clear();
+            uniquePairs(packets[0][side], worker.scratch.orders[0][side], packets[1][side],
+                        worker.scratch.orders[1][side], worker.pairs);
+            for (const TimePair& pair : worker.pairs) {
+                worker.differences[side].push_back(pair.at1 - pair.at0);
+                worker.samples.push_back({pair.at0, pair.at1 - pair.at0, side == client});
+            }
+        }
+        m_sampleRanges[i].second = worker.samples.size();
+        const Side server = client == kSideA ? kSideB : kSideA;
+        if (!worker.differences[client].empty() && !worker.differences[server].empty()) {
+            m_clientPoint[i] =
+                median(worker.differences[client]) >= median(worker.differences[server]) ? 0 : 1;
+            ++worker.votes[m_clientPoint[i]];
         }
     }
 
+    // Runs fn(worker, begin, end) over the matches, split in two halves of
+    // about equal packets on two threads when there is enough to share.
+    template <typename Fn> void inTwo(Fn&& fn) {
+        if (m_split == 0 || m_split >= m_matches.size()) {
+            fn(m_workers[0], 0, m_matches.size());
+            return;
+        }
+        std::thread second([&] { fn(m_workers[1], m_split, m_matches.size()); });
+        fn(m_workers[0], 0, m_split);
+        second.join();
+    }
+
+    // Where the second half of the work begins; 0 when one thread will do.
+    void splitWork() {
+        std::uint64_t total = 0;
+        std::vector<std::uint64_t> before(m_matches.size());
+        for (std::size_t i = 0; i < m_matches.size(); ++i) {
+            before[i] = total;
+            for (int point = 0; point < 2; ++point)
+                if (m_matches[i].connection[point] >= 0)
+                    total += m_points[point]->packets.packetCount(
+                        static_cast<std::uint32_t>(m_matches[i].connection[point]));
+        }
+        m_split = 0;
+        if (total < kPacketsWorthAThread)
+            return;
+        while (m_split < m_matches.size() && before[m_split] < total / 2)
+            ++m_split;
+    }
+
     void fixOffset() {
-        const std::vector<OffsetSample>& all = m_samples;
+        const std::vector<OffsetSample>& all = m_workers[0].samples;
         std::vector<std::string> notes;
         ClockOffset offset = estimateClockOffset(all, notes);
         if (m_options.knownOffset) {
@@ -145,11 +207,11 @@ private:
         m_result.offset = offset;
     }
 
-    void collect(const ConnectionMatch& match) {
-        collectPackets(m_points, match, m_epochShift, m_scratch.packets);
+    void collect(const ConnectionMatch& match, Collected& scratch) const {
+        collectPackets(m_points, match, m_epochShift, scratch.packets);
         for (int point = 0; point < 2; ++point)
             for (const Side side : {kSideA, kSideB})
-                numberOrder(m_scratch.packets[point][side], m_scratch.orders[point][side]);
+                numberOrder(scratch.packets[point][side], scratch.orders[point][side]);
     }
 
     // Point 1's times on point 0's clock.
@@ -158,14 +220,14 @@ private:
             p.time -= m_result.offset.at(p.time);
     }
 
-    MergedConnection mergeConnection(const ConnectionMatch& match) {
-        const std::size_t row = static_cast<std::size_t>(&match - m_matches.data());
+    MergedConnection mergeConnection(std::size_t row, Collected& scratch) {
+        const ConnectionMatch& match = m_matches[row];
         MergedConnection merged;
         merged.connection = match.connection;
         merged.method = match.method;
         if (match.method == MatchMethod::Unmatched) {
-            collectPackets(m_points, match, m_epochShift, m_scratch.packets);
-            ConnectionPackets& packets = m_scratch.packets;
+            collectPackets(m_points, match, m_epochShift, scratch.packets);
+            ConnectionPackets& packets = scratch.packets;
             for (auto& list : packets[1])
                 correct(list);
             const int point = match.connection[0] >= 0 ? 0 : 1;
@@ -182,8 +244,8 @@ private:
             sortBySenderTime(merged, [point](const MergedPacket&) { return point; });
             return merged;
         }
-        collect(match);
-        ConnectionPackets& packets = m_scratch.packets;
+        collect(match, scratch);
+        ConnectionPackets& packets = scratch.packets;
         for (auto& list : packets[1])
             correct(list);
         merged.packets.reserve(packets[0][kSideA].size() + packets[0][kSideB].size() +
@@ -199,8 +261,8 @@ private:
             const auto& sent = packets[from][side];
             const auto& received = packets[1 - from][side];
             tellFates(sent, received,
-                      pairPackets(sent, m_scratch.orders[from][side], received,
-                                  m_scratch.orders[1 - from][side], slack),
+                      pairPackets(sent, scratch.orders[from][side], received,
+                                  scratch.orders[1 - from][side], slack),
                       from, side, m_captured, merged.packets);
         }
         sortBySenderTime(merged, [&](const MergedPacket& p) {
@@ -255,15 +317,10 @@ private:
     TimeNs m_epochShift;
     std::vector<ConnectionMatch> m_matches;
     std::vector<int> m_clientPoint;
-    std::vector<OffsetSample> m_samples;
-    std::vector<std::pair<std::size_t, std::size_t>> m_sampleRanges; // per match, in m_samples
-    // One connection's packets at a time, collected once for the offset and
-    // again for the pairing: reused lists cost less than keeping them all.
-    struct Collected {
-        ConnectionPackets packets;
-        std::array<std::array<NumberOrder, 2>, 2> orders; // [point][side]
-    };
-    Collected m_scratch;
+    // Per match, its samples' positions in its worker's list.
+    std::vector<std::pair<std::size_t, std::size_t>> m_sampleRanges;
+    std::array<Worker, 2> m_workers;
+    std::size_t m_split = 0;
     std::array<CaptureSpan, 2> m_captured; // when each point's capture ran
     MergedCapture m_result;
 };
