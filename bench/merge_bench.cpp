@@ -63,7 +63,9 @@ int main(int argc, char** argv) {
         }
         start = std::chrono::steady_clock::now();
         cpu = cpuMilliseconds();
-        const auto merged = loadAndMergeCaptures(argv[1], argv[2]);
+        // As `tcpladder-cli connections A B` does: the per-connection figures.
+        const auto merged = loadAndMergeCaptures(
+            argv[1], argv[2], {}, {.knownOffset = std::nullopt, .keepPackets = false});
         loadAndMerge.push_back(millisecondsSince(start));
         loadAndMergeCpu.push_back(cpuMilliseconds() - cpu);
         if (!merged) {
@@ -72,7 +74,8 @@ int main(int argc, char** argv) {
         }
         start = std::chrono::steady_clock::now();
         cpu = cpuMilliseconds();
-        const auto again = mergeCaptures(a.value(), b.value());
+        const auto again = mergeCaptures(a.value(), b.value(),
+                                         {.knownOffset = std::nullopt, .keepPackets = false});
         mergeStep.push_back(millisecondsSince(start));
         mergeStepCpu.push_back(cpuMilliseconds() - cpu);
         connections = again->connections.size();

@@ -7,6 +7,7 @@
 #include "merge/packet_matcher.h"
 
 #include <algorithm>
+#include <limits>
 #include <thread>
 
 namespace tcpladder {
@@ -36,6 +37,8 @@ constexpr std::uint64_t kPacketsWorthAThread = 20000;
 struct Collected {
     ConnectionPackets packets;
     std::array<std::array<NumberOrder, 2>, 2> orders; // [point][side]
+    std::vector<MergedPacket> merged; // handed over, or kept for the next connection
+    std::array<std::vector<TimeNs>, 2> delays;
 };
 
 // What each of the two threads works with.
@@ -86,8 +89,7 @@ public:
         });
         std::stable_sort(m_result.connections.begin(), m_result.connections.end(),
                          [](const MergedConnection& a, const MergedConnection& b) {
-                             return a.packets.front().time[a.packets.front().seenAt(0) ? 0 : 1] <
-                                    b.packets.front().time[b.packets.front().seenAt(0) ? 0 : 1];
+                             return a.firstTime < b.firstTime;
                          });
         for (std::size_t i = 0; i < m_result.connections.size(); ++i)
             m_result.connections[i].id = static_cast<std::uint32_t>(i);
@@ -119,7 +121,8 @@ private:
             if (m_clientPoint[i] < 0)
                 m_clientPoint[i] = majority;
             // Samples were noted as "from the client"; make that "from point 0".
-            std::vector<OffsetSample>& samples = m_workers[m_split != 0 && i >= m_split ? 1 : 0].samples;
+            std::vector<OffsetSample>& samples =
+                m_workers[m_split != 0 && i >= m_split ? 1 : 0].samples;
             for (std::size_t k = m_sampleRanges[i].first; k < m_sampleRanges[i].second; ++k)
                 samples[k].fromPoint0 = samples[k].fromPoint0 == (m_clientPoint[i] == 0);
         }
@@ -225,6 +228,19 @@ private:
         MergedConnection merged;
         merged.connection = match.connection;
         merged.method = match.method;
+        merged.packets.swap(scratch.merged);
+        merged.packets.clear();
+        fillConnection(merged, match, row, scratch);
+        merged.firstTime = std::numeric_limits<TimeNs>::max();
+        for (const MergedPacket& p : merged.packets)
+            merged.firstTime = std::min(merged.firstTime, p.time[p.seenAt(0) ? 0 : 1]);
+        if (!m_options.keepPackets)
+            merged.packets.swap(scratch.merged);
+        return merged;
+    }
+
+    void fillConnection(MergedConnection& merged, const ConnectionMatch& match, std::size_t row,
+                        Collected& scratch) const {
         if (match.method == MatchMethod::Unmatched) {
             collectPackets(m_points, match, m_epochShift, scratch.packets);
             ConnectionPackets& packets = scratch.packets;
@@ -242,7 +258,7 @@ private:
                 }
             }
             sortBySenderTime(merged, [point](const MergedPacket&) { return point; });
-            return merged;
+            return;
         }
         collect(match, scratch);
         ConnectionPackets& packets = scratch.packets;
@@ -269,8 +285,7 @@ private:
             const int from = senderPoint(p.sender);
             return p.seenAt(from) ? from : 1 - from;
         });
-        summarize(merged, senderPoint);
-        return merged;
+        summarize(merged, senderPoint, scratch.delays);
     }
 
     template <typename PointOf>
@@ -282,8 +297,10 @@ private:
     }
 
     template <typename SenderPoint>
-    static void summarize(MergedConnection& merged, SenderPoint senderPoint) {
-        std::array<std::vector<TimeNs>, 2> delays;
+    static void summarize(MergedConnection& merged, SenderPoint senderPoint,
+                          std::array<std::vector<TimeNs>, 2>& delays) {
+        for (auto& list : delays)
+            list.clear();
         for (const MergedPacket& p : merged.packets) {
             if (p.fate == PacketFate::LostBetween)
                 ++merged.lostBetween[p.sender];
@@ -295,7 +312,7 @@ private:
             }
         }
         for (const Side side : {kSideA, kSideB})
-            merged.oneWayDelay[side] = delayStats(std::move(delays[side]));
+            merged.oneWayDelay[side] = delayStats(delays[side]);
     }
 
     void noteOnePointConnections() {

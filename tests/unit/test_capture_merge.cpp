@@ -300,11 +300,23 @@ private slots:
             QCOMPARE(c.onlyAtReceiver[0] + c.onlyAtReceiver[1], 0u);
         }
         QCOMPARE(lost, lossy.lostBetween.size());
+        // Without the packets, the same figures.
+        auto figures = mergeCaptures(merged.points[0], merged.points[1], {.keepPackets = false});
+        QVERIFY(figures.ok());
+        for (std::size_t i = 0; i < merged.connections.size(); ++i) {
+            const MergedConnection& with = merged.connections[i];
+            const MergedConnection& without = figures->connections[i];
+            QVERIFY(without.packets.empty());
+            QCOMPARE(without.connection, with.connection);
+            QCOMPARE(without.firstTime, with.firstTime);
+            QCOMPARE(without.lostBetween, with.lostBetween);
+            QCOMPARE(without.oneWayDelay[0].median, with.oneWayDelay[0].median);
+            QCOMPARE(without.oneWayDelay[1].p99, with.oneWayDelay[1].p99);
+        }
         QCOMPARE(merged.offset.upperBound, kOffset + 3 * kMs);
         QCOMPARE(merged.offset.lowerBound, kOffset - 5 * kMs);
         for (std::size_t i = 1; i < merged.connections.size(); ++i)
-            QVERIFY(merged.connections[i - 1].packets.front().time[0] <=
-                    merged.connections[i].packets.front().time[0]);
+            QVERIFY(merged.connections[i - 1].firstTime <= merged.connections[i].firstTime);
     }
 
     void capturesWithNothingInCommonAreRefused() {
