@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     std::printf(
         "| what | wall ms | × load both | CPU ms | × load both |\n|---|---:|---:|---:|---:|\n");
     row("load A, then B", loadBoth, loadBothCpu);
-    row("load A and B side by side, merge", loadAndMerge, loadAndMergeCpu);
+    row("load A and B, merge", loadAndMerge, loadAndMergeCpu);
     row("merge step alone (" + std::to_string(connections) + " connections, " +
             std::to_string(lost) + " packets at one point only)",
         mergeStep, mergeStepCpu);
