@@ -32,6 +32,12 @@ const Connection& firstSeen(const std::array<const LoadedCapture*, 2>& points,
 // Below this many packets a second thread costs more than it saves.
 constexpr std::uint64_t kPacketsWorthAThread = 20000;
 
+// The packets whose connections bound the clock offset: a sample of the
+// connections beyond this (every n-th, so spread over the capture) bounds it
+// as well as all of them would, at a fraction of the cost; each connection
+// still pairs all its packets.
+constexpr std::uint64_t kOffsetPackets = 400000;
+
 // One connection's packets at a time, collected once for the offset and
 // again for the pairing: reused lists cost less than keeping them all.
 struct Collected {
@@ -39,14 +45,14 @@ struct Collected {
     std::array<std::array<NumberOrder, 2>, 2> orders; // [point][side]
     std::vector<MergedPacket> merged; // handed over, or kept for the next connection
     std::array<std::vector<TimeNs>, 2> delays;
+    std::vector<TimePair> pairs;
+    std::array<std::vector<TimeNs>, 2> differences;
 };
 
 // What each of the two threads works with.
 struct Worker {
     Collected scratch;
     std::vector<OffsetSample> samples;
-    std::vector<TimePair> pairs;
-    std::array<std::vector<TimeNs>, 2> differences;
     int votes[2] = {0, 0};
 };
 
@@ -115,7 +121,8 @@ private:
                                      m_workers[1].votes[0] + m_workers[0].votes[0]
                                  ? 1
                                  : 0;
-        for (std::size_t i = 0; i < m_matches.size(); ++i) {
+        m_majority = majority;
+        for (std::size_t i = 0; i < m_matches.size(); i += m_offsetStride) {
             if (m_matches[i].connection[0] < 0 || m_matches[i].connection[1] < 0)
                 continue;
             if (m_clientPoint[i] < 0)
@@ -133,28 +140,37 @@ private:
 
     void findClientPoint(Worker& worker, std::size_t i) {
         const ConnectionMatch& match = m_matches[i];
-        if (match.connection[0] < 0 || match.connection[1] < 0)
+        if (match.connection[0] < 0 || match.connection[1] < 0 || i % m_offsetStride != 0)
             return;
         collect(match, worker.scratch);
-        const ConnectionPackets& packets = worker.scratch.packets;
         m_sampleRanges[i].first = worker.samples.size();
+        m_clientPoint[i] = ownClientPoint(match, worker.scratch, &worker.samples);
+        m_sampleRanges[i].second = worker.samples.size();
+        if (m_clientPoint[i] >= 0)
+            ++worker.votes[m_clientPoint[i]];
+    }
+
+    // The point nearer the client from the connection's own packets seen at
+    // both points, or -1 when they travelled one way only. Adds them to
+    // `samples` (as "from the client"), when given.
+    int ownClientPoint(const ConnectionMatch& match, Collected& scratch,
+                       std::vector<OffsetSample>* samples) const {
+        const ConnectionPackets& packets = scratch.packets;
         const Side client = firstSeen(m_points, match).clientSide();
         for (const Side side : {kSideA, kSideB}) {
-            worker.differences[side].clear();
-            uniquePairs(packets[0][side], worker.scratch.orders[0][side], packets[1][side],
-                        worker.scratch.orders[1][side], worker.pairs);
-            for (const TimePair& pair : worker.pairs) {
-                worker.differences[side].push_back(pair.at1 - pair.at0);
-                worker.samples.push_back({pair.at0, pair.at1 - pair.at0, side == client});
+            scratch.differences[side].clear();
+            uniquePairs(packets[0][side], scratch.orders[0][side], packets[1][side],
+                        scratch.orders[1][side], scratch.pairs);
+            for (const TimePair& pair : scratch.pairs) {
+                scratch.differences[side].push_back(pair.at1 - pair.at0);
+                if (samples)
+                    samples->push_back({pair.at0, pair.at1 - pair.at0, side == client});
             }
         }
-        m_sampleRanges[i].second = worker.samples.size();
         const Side server = client == kSideA ? kSideB : kSideA;
-        if (!worker.differences[client].empty() && !worker.differences[server].empty()) {
-            m_clientPoint[i] =
-                median(worker.differences[client]) >= median(worker.differences[server]) ? 0 : 1;
-            ++worker.votes[m_clientPoint[i]];
-        }
+        if (scratch.differences[client].empty() || scratch.differences[server].empty())
+            return -1;
+        return median(scratch.differences[client]) >= median(scratch.differences[server]) ? 0 : 1;
     }
 
     // Runs fn(worker, begin, end) over the matches, split in two halves of
@@ -180,6 +196,7 @@ private:
                     total += m_points[point]->packets.packetCount(
                         static_cast<std::uint32_t>(m_matches[i].connection[point]));
         }
+        m_offsetStride = std::max<std::uint64_t>(1, total / kOffsetPackets);
         m_split = 0;
         if (total < kPacketsWorthAThread)
             return;
@@ -267,6 +284,10 @@ private:
         merged.packets.reserve(packets[0][kSideA].size() + packets[0][kSideB].size() +
                                packets[1][kSideA].size() / 64 + 8);
         merged.clientPoint = m_clientPoint[row];
+        if (merged.clientPoint < 0) {
+            const int own = ownClientPoint(match, scratch, nullptr);
+            merged.clientPoint = own >= 0 ? own : m_majority;
+        }
         const Side client = firstSeen(m_points, match).clientSide();
         const auto senderPoint = [&](Side side) {
             return side == client ? merged.clientPoint : 1 - merged.clientPoint;
@@ -338,6 +359,9 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_sampleRanges;
     std::array<Worker, 2> m_workers;
     std::size_t m_split = 0;
+    // Every how many'th connection bounds the offset (all, unless there are many).
+    std::uint64_t m_offsetStride = 1;
+    int m_majority = 0;                    // the point nearer most clients
     std::array<CaptureSpan, 2> m_captured; // when each point's capture ran
     MergedCapture m_result;
 };

@@ -110,16 +110,25 @@ DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide, const Num
     forEachGroup(senderSide, orderS, receiverSide, orderR,
                  [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
                      // From the last arrival back: each takes the latest copy
-                     // sent in time for it that no later arrival took.
+                     // sent before it arrived that no later arrival took; only
+                     // when there is none, one sent within the clock's slack
+                     // after (a retransmission sent just after the original
+                     // arrived must not take its place).
                      std::size_t s = iEnd;
                      for (std::size_t r = jEnd; r > j; --r) {
                          const std::uint32_t received = orderR[r - 1];
-                         while (s > i && senderSide[orderS[s - 1]].time >
-                                             receiverSide[received].time + slack)
+                         const TimeNs arrived = receiverSide[received].time;
+                         while (s > i && senderSide[orderS[s - 1]].time > arrived + slack)
                              --s;
-                         if (s == i)
+                         std::size_t pick = s;
+                         while (pick > i && senderSide[orderS[pick - 1]].time > arrived)
+                             --pick;
+                         if (pick == i)
+                             pick = s;
+                         if (pick == i)
                              break;
-                         const std::uint32_t sent = orderS[--s];
+                         s = pick - 1;
+                         const std::uint32_t sent = orderS[s];
                          result.senderPartner[sent] = received;
                          result.receiverPartner[received] = sent;
                      }
