@@ -16,7 +16,8 @@ namespace {
 // Beyond the offset's uncertainty, room for the rounding of microsecond files.
 constexpr TimeNs kPairingSlack = 100'000;
 
-TimeNs median(std::vector<TimeNs> values) {
+// Reorders `values`.
+TimeNs median(std::vector<TimeNs>& values) {
     const auto middle = values.begin() + static_cast<std::ptrdiff_t>(values.size() / 2);
     std::nth_element(values.begin(), middle, values.end());
     return *middle;
