@@ -48,6 +48,7 @@ void reportNonTcp(const std::string& file, const LoadedCapture& capture) {
 int runMerge(const cli::CliOptions& options, const LoadOptions& loadOptions) {
     MergeOptions mergeOptions;
     mergeOptions.knownOffset = options.offsetNs;
+    mergeOptions.keepPackets = options.command != cli::Command::Connections;
     const auto merged =
         loadAndMergeCaptures(options.file, options.secondFile, loadOptions, mergeOptions);
     if (!merged) {

@@ -4,7 +4,7 @@
 
 namespace tcpladder {
 
-DelayStats delayStats(std::vector<TimeNs> delays) {
+DelayStats delayStats(std::vector<TimeNs>& delays) {
     DelayStats stats;
     stats.samples = delays.size();
     if (delays.empty())

@@ -7,6 +7,7 @@
 namespace tcpladder {
 
 // Minimum, median and 99th percentile (nearest rank) of one-way delays.
-DelayStats delayStats(std::vector<TimeNs> delays);
+// Reorders `delays`.
+DelayStats delayStats(std::vector<TimeNs>& delays);
 
 } // namespace tcpladder

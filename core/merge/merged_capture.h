@@ -99,7 +99,10 @@ struct MergedConnection {
     std::array<std::uint64_t, 2> lostBetween{};    // per sender side (kSideA, kSideB)
     std::array<std::uint64_t, 2> onlyAtReceiver{}; // per sender side
     std::array<DelayStats, 2> oneWayDelay{};       // per sender side
-    std::vector<MergedPacket> packets;             // in order of time at the sender-side point
+    // In order of time at the sender-side point; empty when
+    // MergeOptions::keepPackets is off.
+    std::vector<MergedPacket> packets;
+    TimeNs firstTime = 0; // when its first packet passed a point (point 0's clock)
 
     bool bothSides() const { return connection[0] >= 0 && connection[1] >= 0; }
 };
@@ -107,6 +110,9 @@ struct MergedConnection {
 struct MergeOptions {
     // A known offset (point 1's clock minus point 0's) instead of the estimate.
     std::optional<TimeNs> knownOffset;
+    // Off: only the per-connection figures are kept, not every packet's fate
+    // (a connection table needs no more, and millions of packets cost memory).
+    bool keepPackets = true;
 };
 
 struct MergedCapture {

@@ -13,18 +13,19 @@ auto numbers(const PointPacket& p) {
     return std::tie(p.seq, p.ack, p.length, p.flags, p.window);
 }
 
-// Positions of `packets` sorted by numbers, then time: copies of one packet
-// end up together, in the order they passed.
-std::vector<std::uint32_t> byNumbers(const std::vector<PointPacket>& packets) {
-    std::vector<std::uint32_t> order(packets.size());
+} // namespace
+
+void numberOrder(const std::vector<PointPacket>& packets, NumberOrder& order) {
+    order.resize(packets.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         const auto ka = numbers(packets[a]);
         const auto kb = numbers(packets[b]);
         return ka != kb ? ka < kb : a < b;
     });
-    return order;
 }
+
+namespace {
 
 // Calls fn(senderBegin, senderEnd, receiverBegin, receiverEnd) for each run of
 // equal numbers found in either list (an empty range where a list lacks it).
@@ -52,9 +53,11 @@ void forEachGroup(const std::vector<PointPacket>& a, const std::vector<std::uint
 
 } // namespace
 
-ConnectionPackets collectPackets(const std::array<const LoadedCapture*, 2>& points,
-                                 const ConnectionMatch& match, TimeNs epochShift) {
-    ConnectionPackets result;
+void collectPackets(const std::array<const LoadedCapture*, 2>& points, const ConnectionMatch& match,
+                    TimeNs epochShift, ConnectionPackets& result) {
+    for (auto& lists : result)
+        for (auto& list : lists)
+            list.clear();
     for (int point = 0; point < 2; ++point) {
         if (match.connection[point] < 0)
             continue;
@@ -65,8 +68,6 @@ ConnectionPackets collectPackets(const std::array<const LoadedCapture*, 2>& poin
         const bool swapped =
             point == 1 && match.connection[0] >= 0 && match.sideAtPoint1[kSideA] == kSideB;
         const TimeNs shift = point == 1 ? epochShift : 0;
-        for (auto& list : result[point])
-            list.reserve(capture.packets.packetCount(id) / 2 + 1);
         std::uint32_t index = 0;
         capture.packets.forEachChunk(id, [&](const PacketRecord* records, std::size_t count) {
             for (std::size_t k = 0; k < count; ++k, ++index) {
@@ -87,42 +88,47 @@ ConnectionPackets collectPackets(const std::array<const LoadedCapture*, 2>& poin
             }
         });
     }
-    return result;
 }
 
-std::vector<TimePair> uniquePairs(const std::vector<PointPacket>& at0,
-                                  const std::vector<PointPacket>& at1) {
-    const auto order0 = byNumbers(at0);
-    const auto order1 = byNumbers(at1);
-    std::vector<TimePair> pairs;
+void uniquePairs(const std::vector<PointPacket>& at0, const NumberOrder& order0,
+                 const std::vector<PointPacket>& at1, const NumberOrder& order1,
+                 std::vector<TimePair>& pairs) {
+    pairs.clear();
     forEachGroup(at0, order0, at1, order1,
                  [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
                      if (iEnd - i == 1 && jEnd - j == 1)
                          pairs.push_back({at0[order0[i]].time, at1[order1[j]].time});
                  });
-    return pairs;
 }
 
-DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide,
-                           const std::vector<PointPacket>& receiverSide, TimeNs slack) {
+DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
+                           const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
+                           TimeNs slack) {
     DirectionPairs result;
     result.senderPartner.assign(senderSide.size(), -1);
     result.receiverPartner.assign(receiverSide.size(), -1);
-    const auto orderS = byNumbers(senderSide);
-    const auto orderR = byNumbers(receiverSide);
     forEachGroup(senderSide, orderS, receiverSide, orderR,
                  [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
                      // From the last arrival back: each takes the latest copy
-                     // sent in time for it that no later arrival took.
+                     // sent before it arrived that no later arrival took; only
+                     // when there is none, one sent within the clock's slack
+                     // after (a retransmission sent just after the original
+                     // arrived must not take its place).
                      std::size_t s = iEnd;
                      for (std::size_t r = jEnd; r > j; --r) {
                          const std::uint32_t received = orderR[r - 1];
-                         while (s > i && senderSide[orderS[s - 1]].time >
-                                             receiverSide[received].time + slack)
+                         const TimeNs arrived = receiverSide[received].time;
+                         while (s > i && senderSide[orderS[s - 1]].time > arrived + slack)
                              --s;
-                         if (s == i)
+                         std::size_t pick = s;
+                         while (pick > i && senderSide[orderS[pick - 1]].time > arrived)
+                             --pick;
+                         if (pick == i)
+                             pick = s;
+                         if (pick == i)
                              break;
-                         const std::uint32_t sent = orderS[--s];
+                         s = pick - 1;
+                         const std::uint32_t sent = orderS[s];
                          result.senderPartner[sent] = received;
                          result.receiverPartner[received] = sent;
                      }

@@ -30,8 +30,16 @@ using ConnectionPackets = std::array<std::array<std::vector<PointPacket>, 2>, 2>
 
 // `epochShift`: point 1's epochSeconds minus point 0's, in nanoseconds, so
 // that both points' times count from the same second.
-ConnectionPackets collectPackets(const std::array<const LoadedCapture*, 2>& points,
-                                 const ConnectionMatch& match, TimeNs epochShift);
+// Refills `into`, keeping its lists' memory: one set of lists serves every
+// connection, which spares the page faults of fresh memory per connection.
+void collectPackets(const std::array<const LoadedCapture*, 2>& points, const ConnectionMatch& match,
+                    TimeNs epochShift, ConnectionPackets& into);
+
+// Positions of a list sorted by the packets' numbers, copies in the order
+// they passed: what the two functions below walk. It does not depend on the
+// times, so it survives the clock correction.
+using NumberOrder = std::vector<std::uint32_t>;
+void numberOrder(const std::vector<PointPacket>& packets, NumberOrder& into);
 
 // Packets whose numbers occur once at each point: pairs that need no clock to
 // be trusted, for the clock offset. Times as in the lists.
@@ -39,8 +47,9 @@ struct TimePair {
     TimeNs at0 = 0;
     TimeNs at1 = 0;
 };
-std::vector<TimePair> uniquePairs(const std::vector<PointPacket>& at0,
-                                  const std::vector<PointPacket>& at1);
+void uniquePairs(const std::vector<PointPacket>& at0, const NumberOrder& order0,
+                 const std::vector<PointPacket>& at1, const NumberOrder& order1,
+                 std::vector<TimePair>& into);
 
 // Pairs every packet of one direction: equal numbers, and among copies (a
 // resent segment, repeated ACKs) each receiver-side copy takes the latest
@@ -51,7 +60,8 @@ struct DirectionPairs {
     std::vector<std::int64_t> senderPartner;
     std::vector<std::int64_t> receiverPartner;
 };
-DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide,
-                           const std::vector<PointPacket>& receiverSide, TimeNs slack);
+DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
+                           const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
+                           TimeNs slack);
 
 } // namespace tcpladder

@@ -8,9 +8,8 @@
 
 namespace tcpladder {
 
-// Loads the captures of two points side by side (each load on its own
-// threads, so one's waits fill the other's) and merges them. Fails with the
-// loader's message, which names the file, when either cannot be read.
+// Loads the captures of two points and merges them. Fails with the loader's
+// message, which names the file, when either cannot be read.
 Result<MergedCapture> loadAndMergeCaptures(const std::string& first, const std::string& second,
                                            const LoadOptions& loadOptions = {},
                                            const MergeOptions& mergeOptions = {});

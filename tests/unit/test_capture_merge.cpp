@@ -273,6 +273,52 @@ private slots:
         QVERIFY(trueOffset <= merged.offset.upperBound + kMs / 10);
     }
 
+    void manyConnectionsShareTheWorkAndLoseNothingElse() {
+        // Enough packets for the merge to split its work over two threads.
+        std::vector<std::vector<Frame>> conversations;
+        for (std::uint16_t i = 0; i < 60; ++i) {
+            Conversation c("10.0.0.5", static_cast<std::uint16_t>(41000 + i), "10.0.0.9", 443,
+                           kStart + i * 7 * kMs);
+            c.isns(1000u + i * 7919u, 900000u + i * 104729u).handshake(8 * kMs, 1 * kMs);
+            for (int k = 0; k < 200; ++k)
+                c.serverSends(1 * kMs, 1000);
+            c.clientSends(1 * kMs, 100).clientFin(1 * kMs).serverFin(1 * kMs);
+            conversations.push_back(c.frames());
+        }
+        const std::vector<Frame> frames = mergeByTime(conversations);
+        TwoPointPath lossy = path();
+        for (std::size_t i = 50; i < frames.size(); i += 97)
+            lossy.lostBetween.insert(i);
+        const MergedCapture merged = merge(seenAtTwoPoints(frames, lossy));
+        QVERIFY(frames.size() * 2 > 20000);
+        QCOMPARE(merged.connections.size(), 60u);
+        std::uint64_t lost = 0;
+        for (const MergedConnection& c : merged.connections) {
+            QVERIFY(c.bothSides());
+            QCOMPARE(c.clientPoint, 0);
+            lost += c.lostBetween[0] + c.lostBetween[1];
+            QCOMPARE(c.onlyAtReceiver[0] + c.onlyAtReceiver[1], 0u);
+        }
+        QCOMPARE(lost, lossy.lostBetween.size());
+        // Without the packets, the same figures.
+        auto figures = mergeCaptures(merged.points[0], merged.points[1], {.keepPackets = false});
+        QVERIFY(figures.ok());
+        for (std::size_t i = 0; i < merged.connections.size(); ++i) {
+            const MergedConnection& with = merged.connections[i];
+            const MergedConnection& without = figures->connections[i];
+            QVERIFY(without.packets.empty());
+            QCOMPARE(without.connection, with.connection);
+            QCOMPARE(without.firstTime, with.firstTime);
+            QCOMPARE(without.lostBetween, with.lostBetween);
+            QCOMPARE(without.oneWayDelay[0].median, with.oneWayDelay[0].median);
+            QCOMPARE(without.oneWayDelay[1].p99, with.oneWayDelay[1].p99);
+        }
+        QCOMPARE(merged.offset.upperBound, kOffset + 3 * kMs);
+        QCOMPARE(merged.offset.lowerBound, kOffset - 5 * kMs);
+        for (std::size_t i = 1; i < merged.connections.size(); ++i)
+            QVERIFY(merged.connections[i - 1].firstTime <= merged.connections[i].firstTime);
+    }
+
     void capturesWithNothingInCommonAreRefused() {
         const TwoPoints a =
             seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path());
