@@ -66,12 +66,13 @@ QString apply(Given& given, std::string_view name, const QString& value) {
             return option + QStringLiteral(" needs a connection number, not '%1'").arg(value);
         options.connection = id;
     } else if (name == "offset") {
-        const double ms = value.toDouble(&ok);
-        if (!ok || std::abs(ms) > 1e9)
-            return QStringLiteral("--offset is milliseconds (point 2's clock minus point 1's), "
+        // Seconds, as tcpladder-cli's --offset.
+        const double seconds = value.toDouble(&ok);
+        if (!ok || std::abs(seconds) > 1e6)
+            return QStringLiteral("--offset is seconds (point 2's clock minus point 1's), "
                                   "not '%1'")
                 .arg(value);
-        options.knownOffset = static_cast<TimeNs>(std::llround(ms * 1e6));
+        options.knownOffset = static_cast<TimeNs>(std::llround(seconds * 1e9));
     } else if (name == "screenshot") {
         options.screenshot = value;
         given.windowOnly << option;
@@ -299,8 +300,8 @@ const char* guiUsageText() {
            "  --filter TEXT         filter the connection table by TEXT\n"
            "  --window-size WxH     open the window at WIDTHxHEIGHT pixels\n"
            "  --screenshot FILE     once loaded, save a PNG of the window to FILE and quit\n"
-           "  --offset MS           with two captures: point 2's clock minus point 1's, in\n"
-           "                        milliseconds, instead of the estimate from the packets\n"
+           "  --offset SECONDS      with two captures: point 2's clock minus point 1's,\n"
+           "                        instead of the estimate from the packets\n"
            "  --report-loaded FILE  once the load ends, write its outcome to FILE and quit\n"
            "                        (also TCPLADDER_REPORT_LOADED=FILE)\n"
            "\n"

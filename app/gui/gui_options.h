@@ -15,7 +15,7 @@ struct GuiOptions {
     // Set: `capture` and this are two capture points of the same traffic,
     // merged at start (issue 9).
     QString secondCapture;
-    // --offset: point 2's clock minus point 1's, instead of the estimate.
+    // --offset SECONDS: point 2's clock minus point 1's, instead of the estimate.
     std::optional<TimeNs> knownOffset;
     // Set: after the capture loaded, save a picture of the window here and quit.
     QString screenshot;

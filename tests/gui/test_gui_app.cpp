@@ -184,7 +184,7 @@ private slots:
         QTest::newRow("an offset with one capture") << "--offset 5"
                                                     << "--offset goes with two capture files";
         QTest::newRow("an offset that is no number") << "\"$DIR/b.pcap\" --offset 5ms"
-                                                     << "--offset is milliseconds";
+                                                     << "--offset is seconds";
         QTest::newRow("a chart of a merge")
             << "\"$DIR/b.pcap\" --connection 0 --export-chart \"$DIR/out.png\""
             << "--export-chart takes one capture file";
