@@ -300,7 +300,9 @@ private:
             const auto& received = packets[1 - from][side];
             tellFates(sent, received,
                       pairPackets(sent, scratch.orders[from][side], received,
-                                  scratch.orders[1 - from][side], slack),
+                                  scratch.orders[1 - from][side], slack,
+                                  typicalDelay(sent, scratch.orders[from][side], received,
+                                               scratch.orders[1 - from][side], scratch)),
                       from, side, m_captured, merged.packets);
         }
         sortBySenderTime(merged, [&](const MergedPacket& p) {
@@ -308,6 +310,19 @@ private:
             return p.seenAt(from) ? from : 1 - from;
         });
         summarize(merged, senderPoint, scratch.delays);
+    }
+
+    // The median delay of the packets sent once and seen once: what repeated
+    // copies are aligned against.
+    static TimeNs typicalDelay(const std::vector<PointPacket>& sent, const NumberOrder& orderSent,
+                               const std::vector<PointPacket>& received,
+                               const NumberOrder& orderReceived, Collected& scratch) {
+        uniquePairs(sent, orderSent, received, orderReceived, scratch.pairs);
+        std::vector<TimeNs>& delays = scratch.differences[0];
+        delays.clear();
+        for (const TimePair& pair : scratch.pairs)
+            delays.push_back(pair.at1 - pair.at0);
+        return delays.empty() ? 0 : median(delays);
     }
 
     template <typename PointOf>

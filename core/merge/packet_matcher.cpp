@@ -3,6 +3,7 @@
 #include "decode/tcp_segment.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <tuple>
 
@@ -101,14 +102,82 @@ void uniquePairs(const std::vector<PointPacket>& at0, const NumberOrder& order0,
                  });
 }
 
+namespace {
+
+// Copies of identical packets at both points (a run of dup-ACKs) in order, each
+// pairing costing how far its delay lies from the expected one and each copy
+// left unpaired a fixed penalty: the cheapest order-keeping alignment names
+// the copy that was lost, where the latest-copy rule would shift every
+// pairing after it by one.
+constexpr std::size_t kAlignLimit = 4096; // copies at one point times the other
+
+void alignCopies(const std::vector<PointPacket>& senderSide, const std::uint32_t* sent,
+                 std::size_t n, const std::vector<PointPacket>& receiverSide,
+                 const std::uint32_t* received, std::size_t m, TimeNs slack, TimeNs expectedDelay,
+                 DirectionPairs& result) {
+    const TimeNs skip = slack + (expectedDelay < 0 ? -expectedDelay : expectedDelay);
+    constexpr TimeNs kNever = std::numeric_limits<TimeNs>::max() / 4;
+    std::vector<TimeNs> cost((n + 1) * (m + 1));
+    std::vector<std::uint8_t> step((n + 1) * (m + 1)); // 0 skip sent, 1 skip received, 2 pair
+    const auto at = [m](std::size_t a, std::size_t b) { return a * (m + 1) + b; };
+    for (std::size_t a = 0; a <= n; ++a) {
+        for (std::size_t b = 0; b <= m; ++b) {
+            if (a == 0 && b == 0)
+                continue;
+            TimeNs best = kNever;
+            std::uint8_t how = 0;
+            if (a > 0 && cost[at(a - 1, b)] + skip < best) {
+                best = cost[at(a - 1, b)] + skip;
+                how = 0;
+            }
+            if (b > 0 && cost[at(a, b - 1)] + skip < best) {
+                best = cost[at(a, b - 1)] + skip;
+                how = 1;
+            }
+            if (a > 0 && b > 0) {
+                const TimeNs delay =
+                    receiverSide[received[b - 1]].time - senderSide[sent[a - 1]].time;
+                if (delay >= -slack) {
+                    const TimeNs off = delay - expectedDelay;
+                    const TimeNs pairCost = cost[at(a - 1, b - 1)] + (off < 0 ? -off : off);
+                    if (pairCost < best) {
+                        best = pairCost;
+                        how = 2;
+                    }
+                }
+            }
+            cost[at(a, b)] = best;
+            step[at(a, b)] = how;
+        }
+    }
+    for (std::size_t a = n, b = m; a > 0 || b > 0;) {
+        const std::uint8_t how = step[at(a, b)];
+        if (how == 2) {
+            result.senderPartner[sent[a - 1]] = received[b - 1];
+            result.receiverPartner[received[b - 1]] = sent[a - 1];
+        }
+        a -= how != 1 ? 1 : 0;
+        b -= how != 0 ? 1 : 0;
+    }
+}
+
+} // namespace
+
 DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
                            const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
-                           TimeNs slack) {
+                           TimeNs slack, TimeNs expectedDelay) {
     DirectionPairs result;
     result.senderPartner.assign(senderSide.size(), -1);
     result.receiverPartner.assign(receiverSide.size(), -1);
     forEachGroup(senderSide, orderS, receiverSide, orderR,
                  [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
+                     const std::size_t n = iEnd - i;
+                     const std::size_t m = jEnd - j;
+                     if (n > 1 && m > 1 && n * m <= kAlignLimit) {
+                         alignCopies(senderSide, &orderS[i], n, receiverSide, &orderR[j], m, slack,
+                                     expectedDelay, result);
+                         return;
+                     }
                      // From the last arrival back: each takes the latest copy
                      // sent before it arrived that no later arrival took; only
                      // when there is none, one sent within the clock's slack

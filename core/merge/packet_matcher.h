@@ -52,16 +52,18 @@ void uniquePairs(const std::vector<PointPacket>& at0, const NumberOrder& order0,
                  std::vector<TimePair>& into);
 
 // Pairs every packet of one direction: equal numbers, and among copies (a
-// resent segment, repeated ACKs) each receiver-side copy takes the latest
-// sender-side copy that left no later than it arrived (`slack` allows for the
-// clock offset's uncertainty). Both lists on one clock. Result: for each
-// packet of each list its partner's position in the other list, or -1.
+// resent segment) each receiver-side copy takes the latest sender-side copy
+// that left no later than it arrived (`slack` allows for the clock offset's
+// uncertainty); where both points saw several copies (repeated ACKs), the
+// order-keeping alignment whose delays lie nearest `expectedDelay`. Both
+// lists on one clock. Result: for each packet of each list its partner's
+// position in the other list, or -1.
 struct DirectionPairs {
     std::vector<std::int64_t> senderPartner;
     std::vector<std::int64_t> receiverPartner;
 };
 DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
                            const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
-                           TimeNs slack);
+                           TimeNs slack, TimeNs expectedDelay);
 
 } // namespace tcpladder

@@ -166,6 +166,29 @@ private slots:
         QCOMPARE(c.lostBetween[0] + c.lostBetween[1], 0u);
     }
 
+    void theLostOneOfIdenticalCopiesIsNamed() {
+        // Five identical empty segments from the client 1 ms apart (as a run of
+        // dup-ACKs), the third lost between the points: with 3 ms of delay the
+        // latest-copy rule alone would pair the fourth arrival with the fifth
+        // copy and name the first copy lost.
+        Conversation c("10.0.0.5", 40001, "10.0.0.9", 443, kStart);
+        c.isns(11111, 77777).handshake(8 * kMs, 1 * kMs).serverSends(1 * kMs, 1000);
+        for (int i = 0; i < 5; ++i)
+            c.clientSends(1 * kMs, 0); // frames 4 to 8
+        c.clientFin(20 * kMs).serverFin(8 * kMs);
+        TwoPointPath lossy = path();
+        lossy.lostBetween = {6};
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(c.frames(), lossy), {.knownOffset = kOffset});
+        const MergedConnection& m = merged.connections[0];
+        const auto lost = withFate(m, PacketFate::LostBetween);
+        QCOMPARE(lost.size(), 1u);
+        QCOMPARE(recordAt(merged, m, *lost[0], 0).frame(), 7u); // the third copy, frame 7
+        const Side client = firstSeenConnection(merged, m).clientSide();
+        QCOMPARE(m.oneWayDelay[client].min, 3 * kMs);
+        QCOMPARE(m.oneWayDelay[client].p99, 3 * kMs);
+    }
+
     void natChangedAddressesMatchByIsns() {
         TwoPointPath nat = path();
         nat.natAddress = "192.0.2.7";
