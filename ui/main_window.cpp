@@ -6,8 +6,12 @@
 #include "format/qt_text.h"
 #include "ladder/ladder_export_dialog.h"
 #include "ladder/ladder_view.h"
+#include "ladder/merged_ladder_view.h"
 #include "ladder/packet_details_pane.h"
 #include "loading/capture_load_job.h"
+#include "loading/merge_load_job.h"
+#include "merged/merge_summary_text.h"
+#include "merged/two_point_view.h"
 #include "models/connection_filter_proxy.h"
 #include "models/connection_table_model.h"
 #include "table/connection_table_view.h"
@@ -26,10 +30,12 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -38,14 +44,15 @@
 namespace tcpladder::ui {
 namespace {
 
-QString firstLocalFile(const QMimeData* mime) {
+QStringList localFiles(const QMimeData* mime) {
+    QStringList files;
     if (!mime || !mime->hasUrls())
-        return {};
+        return files;
     for (const QUrl& url : mime->urls()) {
         if (url.isLocalFile())
-            return url.toLocalFile();
+            files << url.toLocalFile();
     }
-    return {};
+    return files;
 }
 
 } // namespace
@@ -54,14 +61,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
     m_loadJob = new CaptureLoadJob(this);
+    m_mergeJob = new MergeLoadJob(this);
     m_model = new ConnectionTableModel(this);
     m_proxy = new ConnectionFilterProxy(this);
     m_proxy->setConnectionModel(m_model);
 
-    setCentralWidget(createCentralArea());
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(createCentralArea());
+    m_twoPointView = new TwoPointView(m_pages);
+    m_pages->addWidget(m_twoPointView);
+    setCentralWidget(m_pages);
     createMenus();
     createStatusBar();
     connectLoading();
+    connectMerging();
     connectFiltering();
     m_splitSizesPending = !restoreWindowState({this, m_splitter, m_table->horizontalHeader(),
                                                m_filterBar, m_connectionSplitter, m_sideSplitter});
@@ -147,14 +160,18 @@ void MainWindow::createMenus() {
     auto* recent = new RecentFilesMenu(this);
     connect(recent, &RecentFilesMenu::fileChosen, this, &MainWindow::openCapture);
     file->addMenu(recent);
+    m_addPointAction =
+        file->addAction(tr("Add Capture &Point…"), this, &MainWindow::showAddPointDialog);
+    m_addPointAction->setObjectName(QStringLiteral("addCapturePointAction"));
+    m_addPointAction->setEnabled(false);
+    QAction* offset =
+        file->addAction(tr("Known Clock &Offset…"), this, &MainWindow::showOffsetDialog);
+    offset->setObjectName(QStringLiteral("knownOffsetAction"));
     m_reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
     m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
     m_reloadAction->setShortcuts({QKeySequence::Refresh, QKeySequence(tr("Ctrl+R"))});
     file->addSeparator();
-    QAction* exportLadder = file->addAction(tr("Export &Ladder…"), this, [this] {
-        LadderExportDialog dialog(m_ladder, this);
-        dialog.exec();
-    });
+    QAction* exportLadder = file->addAction(tr("Export &Ladder…"), this, &MainWindow::exportLadder);
     exportLadder->setObjectName(QStringLiteral("exportLadderAction"));
     QAction* exportChart = file->addAction(tr("Export &Chart…"), this, [this] {
         ChartExportDialog dialog(m_chart, this);
@@ -226,6 +243,109 @@ void MainWindow::connectLoading() {
     });
 }
 
+void MainWindow::connectMerging() {
+    connect(m_mergeJob, &MergeLoadJob::started, this, [this](const QString& description) {
+        m_progress->begin(description);
+        setLoading(true);
+    });
+    connect(m_mergeJob, &MergeLoadJob::progressed, m_progress, &LoadProgressWidget::update);
+    connect(m_mergeJob, &MergeLoadJob::merged, this, [this](const MergedPtr& merged) {
+        setLoading(false);
+        adoptMerge(merged);
+    });
+    connect(m_mergeJob, &MergeLoadJob::failed, this,
+            [this](const QString& path, const QString& reason) {
+                setLoading(false);
+                showLoadError(path, reason);
+                emit loadFailed(path, reason);
+            });
+    connect(m_mergeJob, &MergeLoadJob::cancelled, this, [this] {
+        setLoading(false);
+        statusBar()->showMessage(tr("Merging cancelled"), 5000);
+    });
+}
+
+void MainWindow::openCaptures(const QString& first, const QString& second) {
+    m_loadJob->cancel();
+    m_mergedPaths = {first, second};
+    MergeOptions options;
+    options.knownOffset = m_knownOffset;
+    m_mergeJob->start(first, second, {}, options);
+}
+
+void MainWindow::addCapturePoint(const QString& path) {
+    if (!m_snapshot) {
+        openCapture(path);
+        return;
+    }
+    const QString first = pathFromBytes(m_snapshot->capture->path);
+    m_mergedPaths = {first, path};
+    MergeOptions options;
+    options.knownOffset = m_knownOffset;
+    m_mergeJob->start(first, path, m_snapshot->capture, options);
+}
+
+bool MainWindow::showsMerge() const {
+    return m_pages->currentWidget() == m_twoPointView;
+}
+
+void MainWindow::adoptMerge(const MergedPtr& merged) {
+    m_twoPointView->setMerged(merged);
+    m_pages->setCurrentWidget(m_twoPointView);
+    m_warnings->setWarnings({});
+    const QString description = mergeTitleText(*merged);
+    setWindowFilePath({});
+    setWindowTitle(tr("%1 — tcpladder").arg(description));
+    emit capturesMerged(description);
+}
+
+void MainWindow::showAddPointDialog() {
+    const QString start =
+        m_snapshot ? QFileInfo(pathFromBytes(m_snapshot->capture->path)).path() : QString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Add Capture Point: the Same Traffic Captured Elsewhere"), start);
+    if (!path.isEmpty())
+        addCapturePoint(path);
+}
+
+void MainWindow::showOffsetDialog() {
+    bool ok = false;
+    const QString current = m_knownOffset
+                                ? QString::number(static_cast<double>(*m_knownOffset) / 1e6, 'f', 6)
+                                : QString();
+    const QString text = QInputDialog::getText(
+        this, tr("Known Clock Offset"),
+        tr("Point 2's clock minus point 1's, in milliseconds (empty: estimate it from the "
+           "packets):"),
+        QLineEdit::Normal, current, &ok);
+    if (!ok)
+        return;
+    const double ms = text.trimmed().toDouble(&ok);
+    if (text.trimmed().isEmpty())
+        m_knownOffset.reset();
+    else if (ok)
+        m_knownOffset = static_cast<TimeNs>(ms * 1e6);
+    else
+        return;
+    if (showsMerge())
+        openCaptures(m_mergedPaths[0], m_mergedPaths[1]);
+}
+
+void MainWindow::exportLadder() {
+    if (!showsMerge()) {
+        LadderExportDialog dialog(m_ladder, this);
+        dialog.exec();
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Merged Ladder"), {},
+                                                      tr("PNG (*.png);;SVG (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_twoPointView->ladder()->exportTo(path, &error))
+        QMessageBox::warning(this, tr("Export Merged Ladder"), error);
+}
+
 void MainWindow::connectFiltering() {
     connect(m_filterBar, &FilterBar::textChanged, m_proxy,
             &ConnectionFilterProxy::setEndpointFilter);
@@ -243,16 +363,20 @@ void MainWindow::connectFiltering() {
 }
 
 void MainWindow::openCapture(const QString& path) {
+    m_mergeJob->cancel();
     m_loadJob->start(path);
 }
 
 void MainWindow::reload() {
-    if (m_snapshot)
+    if (showsMerge())
+        openCaptures(m_mergedPaths[0], m_mergedPaths[1]);
+    else if (m_snapshot)
         openCapture(pathFromBytes(m_snapshot->capture->path));
 }
 
 void MainWindow::cancelLoad() {
     m_loadJob->cancel();
+    m_mergeJob->cancel();
 }
 
 void MainWindow::setMemoryBudget(std::uint64_t bytes) {
@@ -260,11 +384,12 @@ void MainWindow::setMemoryBudget(std::uint64_t bytes) {
 }
 
 bool MainWindow::isLoading() const {
-    return m_loadJob->isRunning();
+    return m_loadJob->isRunning() || m_mergeJob->isRunning();
 }
 
 void MainWindow::setLoading(bool loading) {
     m_cancelAction->setEnabled(loading);
+    m_addPointAction->setEnabled(!loading && m_snapshot);
     if (!loading)
         m_progress->end();
 }
@@ -290,6 +415,8 @@ void MainWindow::adoptSnapshot(const SnapshotPtr& snapshot) {
     const int previous = m_table->currentConnection();
     const bool sameFile = m_snapshot && snapshot->capture->path == m_snapshot->capture->path;
     m_snapshot = snapshot;
+    m_pages->setCurrentIndex(0);
+    m_addPointAction->setEnabled(true);
     m_connectionPanel->setSnapshot(snapshot);
     m_viewState->setCapture(snapshot->capture);
     m_model->setSnapshot(snapshot);
@@ -359,16 +486,20 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!firstLocalFile(event->mimeData()).isEmpty())
+    if (!localFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
+// One file opens it; two are two capture points of the same traffic, merged.
 void MainWindow::dropEvent(QDropEvent* event) {
-    const QString path = firstLocalFile(event->mimeData());
-    if (path.isEmpty())
+    const QStringList paths = localFiles(event->mimeData());
+    if (paths.isEmpty())
         return;
     event->acceptProposedAction();
-    openCapture(path);
+    if (paths.size() >= 2)
+        openCaptures(paths[0], paths[1]);
+    else
+        openCapture(paths[0]);
 }
 
 } // namespace tcpladder::ui

@@ -1,11 +1,15 @@
 #pragma once
 
 #include "loading/capture_snapshot.h"
+#include "merged/merged_ptr.h"
 
 #include <QMainWindow>
+#include <array>
+#include <optional>
 
 class QAction;
 class QSplitter;
+class QStackedWidget;
 
 namespace tcpladder::ui {
 
@@ -21,6 +25,8 @@ class ConnectionTableModel;
 class ConnectionTableView;
 class FilterBar;
 class LoadProgressWidget;
+class MergeLoadJob;
+class TwoPointView;
 class WarningIndicator;
 
 // Wires the parts together: menus, the load job, the table with its filter
@@ -34,6 +40,16 @@ public:
     ~MainWindow() override;
 
     void openCapture(const QString& path);
+    // Two capture points of the same traffic, merged (issue 9); the one-file
+    // view stays as it was until the merge succeeds.
+    void openCaptures(const QString& first, const QString& second);
+    // Merges `path` with the capture open now, as the second point.
+    void addCapturePoint(const QString& path);
+    // Used by the merges that follow instead of the estimate; empty: estimate.
+    void setKnownOffset(std::optional<TimeNs> offset) { m_knownOffset = offset; }
+    std::optional<TimeNs> knownOffset() const { return m_knownOffset; }
+    TwoPointView* twoPointView() const { return m_twoPointView; }
+    bool showsMerge() const;
     void reload();
     void cancelLoad();
     // For the loads that follow; the default is half of physical memory.
@@ -50,6 +66,8 @@ signals:
     void loadFailed(const QString& path, const QString& reason);
     void loadCancelled(const QString& path);
     void currentConnectionChanged(int connectionId);
+    // "first + second", once a merge of two capture points is shown.
+    void capturesMerged(const QString& description);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,6 +83,11 @@ private:
     void connectLoading();
     void connectFiltering();
     void showOpenDialog();
+    void showAddPointDialog();
+    void showOffsetDialog();
+    void exportLadder();
+    void connectMerging();
+    void adoptMerge(const MergedPtr& merged);
     void adoptSnapshot(const SnapshotPtr& snapshot);
     void showLoadError(const QString& path, const QString& reason);
     void updateMatchCount();
@@ -72,6 +95,12 @@ private:
     void setLoading(bool loading);
 
     CaptureLoadJob* m_loadJob = nullptr;
+    MergeLoadJob* m_mergeJob = nullptr;
+    TwoPointView* m_twoPointView = nullptr;
+    QStackedWidget* m_pages = nullptr; // the one-capture view, or the merged one
+    QAction* m_addPointAction = nullptr;
+    std::optional<TimeNs> m_knownOffset;
+    std::array<QString, 2> m_mergedPaths; // of the merge shown, for a re-merge with a new offset
     ConnectionTableModel* m_model = nullptr;
     ConnectionFilterProxy* m_proxy = nullptr;
     ConnectionTableView* m_table = nullptr;

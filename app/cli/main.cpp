@@ -1,6 +1,8 @@
 #include "cli_options.h"
 #include "connections_output.h"
 #include "load/capture_loader.h"
+#include "merge/two_point_loader.h"
+#include "merge_output.h"
 #include "messages_output.h"
 #include "packets_output.h"
 #include "report_command.h"
@@ -42,6 +44,40 @@ void reportNonTcp(const std::string& file, const LoadedCapture& capture) {
                  otherProtocols ? "not TCP" : "without a TCP row", kinds.c_str());
 }
 
+// Two capture points: connections and packets of the merge.
+int runMerge(const cli::CliOptions& options, const LoadOptions& loadOptions) {
+    MergeOptions mergeOptions;
+    mergeOptions.knownOffset = options.offsetNs;
+    mergeOptions.keepPackets = options.command != cli::Command::Connections;
+    const auto merged =
+        loadAndMergeCaptures(options.file, options.secondFile, loadOptions, mergeOptions);
+    if (!merged) {
+        std::fprintf(stderr, "tcpladder-cli: %s\n", merged.error().c_str());
+        return 1;
+    }
+    for (int point = 0; point < 2; ++point) {
+        for (const std::string& warning : merged->points[point]->warnings)
+            std::fprintf(stderr, "tcpladder-cli: warning: %s: %s\n",
+                         merged->points[point]->path.c_str(), warning.c_str());
+    }
+    for (const std::string& note : merged->notes)
+        std::fprintf(stderr, "tcpladder-cli: note: %s\n", note.c_str());
+    if (options.connection && *options.connection >= merged->connections.size()) {
+        std::fprintf(stderr,
+                     "tcpladder-cli: the merge of %s and %s has no connection %u (it has %zu)\n",
+                     options.file.c_str(), options.secondFile.c_str(), *options.connection,
+                     merged->connections.size());
+        return 2;
+    }
+    cli::OutputBuffer out(stdout);
+    if (options.command == cli::Command::Connections)
+        cli::printMergedConnections(merged.value(), options.format, out);
+    else
+        cli::printMergedPackets(merged.value(), options.connection, options.format, out);
+    out.flush();
+    return finish(0, &out);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -65,6 +101,8 @@ int main(int argc, char** argv) {
     LoadOptions loadOptions;
     if (options.memoryBudget)
         loadOptions.memoryBudget = *options.memoryBudget;
+    if (!options.secondFile.empty())
+        return runMerge(options, loadOptions);
     const auto loaded = loadCapture(options.file, loadOptions);
     if (!loaded) {
         std::fprintf(stderr, "tcpladder-cli: %s\n", loaded.error().c_str());

@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 #include <array>
+#include <cmath>
 #include <string_view>
 
 namespace tcpladder::gui {
@@ -64,6 +65,14 @@ QString apply(Given& given, std::string_view name, const QString& value) {
         if (!ok)
             return option + QStringLiteral(" needs a connection number, not '%1'").arg(value);
         options.connection = id;
+    } else if (name == "offset") {
+        // Seconds, as tcpladder-cli's --offset.
+        const double seconds = value.toDouble(&ok);
+        if (!ok || std::abs(seconds) > 1e6)
+            return QStringLiteral("--offset is seconds (point 2's clock minus point 1's), "
+                                  "not '%1'")
+                .arg(value);
+        options.knownOffset = static_cast<TimeNs>(std::llround(seconds * 1e9));
     } else if (name == "screenshot") {
         options.screenshot = value;
         given.windowOnly << option;
@@ -146,10 +155,11 @@ bool takesValue(std::string_view name) {
 }
 
 bool isOption(std::string_view name) {
-    static constexpr std::array<std::string_view, 18> kNames = {
-        "connection",    "select",       "screenshot", "filter",  "window-size", "report-loaded",
-        "export-ladder", "export-chart", "scale",      "packets", "flat",        "per-packet",
-        "chart",         "direction",    "size",       "range",   "help",        "version"};
+    static constexpr std::array<std::string_view, 19> kNames = {
+        "connection",    "select",        "screenshot",   "filter",    "window-size",
+        "report-loaded", "export-ladder", "export-chart", "scale",     "packets",
+        "flat",          "per-packet",    "chart",        "direction", "size",
+        "range",         "help",          "version",      "offset"};
     return contains(kNames, name);
 }
 
@@ -158,6 +168,24 @@ QString finish(Given& given) {
     GuiOptions& options = given.options;
     const bool ladder = !given.ladderOutput.isEmpty();
     const bool chart = !given.chartOutput.isEmpty();
+    const bool merged = !options.secondCapture.isEmpty();
+    if (options.knownOffset && !merged)
+        return QStringLiteral("--offset goes with two capture files");
+    if (merged && chart)
+        return QStringLiteral("--export-chart takes one capture file; the merged ladder exports "
+                              "with --export-ladder");
+    // --packets, with two captures, counts the merged packets (1 = the first).
+    QStringList oneCaptureOnly = given.ladderOnly;
+    oneCaptureOnly.removeAll(QStringLiteral("--packets"));
+    if (!options.filterText.isEmpty())
+        oneCaptureOnly.prepend(QStringLiteral("--filter"));
+    if (merged && !oneCaptureOnly.isEmpty())
+        return oneCaptureOnly.front() + QStringLiteral(" takes one capture file");
+    if (merged && ladder &&
+        !given.ladderOutput.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) &&
+        !given.ladderOutput.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
+        return QStringLiteral("the merged ladder exports as .png or .svg, not '%1'")
+            .arg(given.ladderOutput);
     if (!ladder && !given.ladderOnly.isEmpty())
         return given.ladderOnly.front() + QStringLiteral(" goes with --export-ladder");
     if (!chart && !given.chartOnly.isEmpty())
@@ -203,9 +231,12 @@ ParsedGuiOptions parseGuiOptions(int argc, const char* const* argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string_view arg = argv[i];
         if (optionsEnded || !arg.starts_with('-') || arg == "-") {
-            if (!given.options.capture.isEmpty())
-                return usageError(QStringLiteral("more than one capture file given"));
-            given.options.capture = ui::pathFromBytes(arg);
+            if (!given.options.secondCapture.isEmpty())
+                return usageError(QStringLiteral(
+                    "more than two capture files given (two are two capture points)"));
+            (given.options.capture.isEmpty() ? given.options.capture
+                                             : given.options.secondCapture) =
+                ui::pathFromBytes(arg);
             continue;
         }
         if (arg == "--") {
@@ -253,7 +284,7 @@ ParsedGuiOptions parseGuiOptions(int argc, const char* const* argv) {
 }
 
 const char* guiUsageText() {
-    return "usage: tcpladder [OPTIONS] [--] [CAPTURE]\n"
+    return "usage: tcpladder [OPTIONS] [--] [CAPTURE [SECOND-CAPTURE]]\n"
            "       tcpladder CAPTURE --connection ID --export-ladder "
            "OUT.png|.svg|.pdf|.txt|.mmd|.puml\n"
            "                 [--packets FIRST-LAST] [--scale N] [--flat] [--per-packet]\n"
@@ -261,19 +292,25 @@ const char* guiUsageText() {
            "                 [--direction a|b|auto] [--size WxH] [--range FROM:TO]\n"
            "\n"
            "Find the TCP connection that matters in a packet capture (pcap or pcapng).\n"
+           "Two captures are two capture points of the same traffic (client side and\n"
+           "server side): they are merged, and the ladder shows each packet between them.\n"
            "\n"
            "The window:\n"
            "  --connection ID       make connection ID current once loaded (also --select)\n"
            "  --filter TEXT         filter the connection table by TEXT\n"
            "  --window-size WxH     open the window at WIDTHxHEIGHT pixels\n"
            "  --screenshot FILE     once loaded, save a PNG of the window to FILE and quit\n"
+           "  --offset SECONDS      with two captures: point 2's clock minus point 1's,\n"
+           "                        instead of the estimate from the packets\n"
            "  --report-loaded FILE  once the load ends, write its outcome to FILE and quit\n"
            "                        (also TCPLADDER_REPORT_LOADED=FILE)\n"
            "\n"
            "Headless exports (no window, no display needed; both in one run if asked):\n"
            "  --export-ladder FILE  the ladder of connection ID as PNG, SVG or PDF, or as\n"
            "                        text, Mermaid (.mmd) or PlantUML (.puml)\n"
-           "  --packets FIRST-LAST  only frames FIRST to LAST, as the ladder numbers them\n"
+           "  --packets FIRST-LAST  only frames FIRST to LAST, as the ladder numbers them;\n"
+           "                        with two captures, merged packets FIRST to LAST in the\n"
+           "                        order tcpladder-cli packets A B lists them (1 = first)\n"
            "  --flat                arrows at capture time, not estimated send and arrival\n"
            "  --per-packet          one row per packet instead of true time\n"
            "  --export-chart FILE   a chart of connection ID as PNG or SVG\n"

@@ -12,6 +12,11 @@ namespace tcpladder::gui {
 
 struct GuiOptions {
     QString capture; // opened at start; empty: none
+    // Set: `capture` and this are two capture points of the same traffic,
+    // merged at start (issue 9).
+    QString secondCapture;
+    // --offset SECONDS: point 2's clock minus point 1's, instead of the estimate.
+    std::optional<TimeNs> knownOffset;
     // Set: after the capture loaded, save a picture of the window here and quit.
     QString screenshot;
     // Made current once the capture loaded; the one an export draws.

@@ -1,9 +1,12 @@
 #include "headless_exports.h"
 
 #include "format/file_path.h"
+#include "ladder/merged_ladder_export.h"
 #include "load/capture_loader.h"
+#include "loading/merge_engine.h"
 
 #include <QApplication>
+#include <algorithm>
 #include <cstdio>
 
 namespace tcpladder::gui {
@@ -15,12 +18,62 @@ void printError(const QString& message) {
     std::fprintf(stderr, "tcpladder: %s\n", ui::pathToBytes(message).c_str());
 }
 
+// Two capture points: load both, merge, and draw merged connection ID.
+int exportMergedLadder(const GuiOptions& options) {
+    std::array<std::shared_ptr<const LoadedCapture>, 2> captures;
+    for (int point = 0; point < 2; ++point) {
+        auto loaded =
+            loadCapture(ui::pathToBytes(point == 0 ? options.capture : options.secondCapture));
+        if (!loaded) {
+            std::fprintf(stderr, "tcpladder: %s\n", loaded.error().c_str());
+            return 1;
+        }
+        captures[point] = std::move(loaded.value());
+    }
+    MergeOptions mergeOptions;
+    mergeOptions.knownOffset = options.knownOffset;
+    auto merged = ui::runMergeEngine(captures[0], captures[1], mergeOptions);
+    if (!merged) {
+        printError(
+            QStringLiteral("%1 + %2: %3")
+                .arg(options.capture, options.secondCapture, ui::pathFromBytes(merged.error())));
+        return 1;
+    }
+    auto shared = std::make_shared<const MergedCapture>(std::move(merged.value()));
+    const std::uint32_t connection = *options.connection;
+    if (connection >= shared->connections.size()) {
+        printError(QStringLiteral("%1 + %2 have no merged connection %3 (they have %4)")
+                       .arg(options.capture, options.secondCapture)
+                       .arg(connection)
+                       .arg(shared->connections.size()));
+        return 2;
+    }
+    const ui::LadderExportSettings& settings = *options.ladderExport;
+    const auto format = ui::ladderFormatForPath(settings.output);
+    ui::MergedLadderOptions ladderOptions;
+    if (settings.firstFrame) {
+        ladderOptions.firstPacket =
+            static_cast<std::size_t>(std::max<std::uint64_t>(*settings.firstFrame, 1)) - 1;
+        ladderOptions.lastPacket = static_cast<std::size_t>(*settings.lastFrame);
+    }
+    const ui::MergedLadderLayout layout = ui::mergedLadderLayout(shared, connection, ladderOptions);
+    const ui::LadderExportResult result =
+        ui::exportMergedLadder(layout, settings.output, *format, settings.scale);
+    if (!result.ok) {
+        printError(result.error);
+        return 1;
+    }
+    return 0;
+}
+
 } // namespace
 
 int runHeadlessExports(int& argc, char** argv, const GuiOptions& options) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    if (!options.secondCapture.isEmpty())
+        return exportMergedLadder(options);
     auto loaded = loadCapture(ui::pathToBytes(options.capture));
     if (!loaded) {
         std::fprintf(stderr, "tcpladder: %s\n", loaded.error().c_str());

@@ -57,7 +57,10 @@ int main(int argc, char** argv) {
         window.resize(*options.windowSize);
     new tcpladder::gui::StartupActions(&window, options);
     window.show();
-    if (!options.capture.isEmpty())
+    window.setKnownOffset(options.knownOffset);
+    if (!options.secondCapture.isEmpty())
+        window.openCaptures(options.capture, options.secondCapture);
+    else if (!options.capture.isEmpty())
         window.openCapture(options.capture);
     return QApplication::exec();
 }

@@ -3,6 +3,7 @@
 #include "format/file_path.h"
 #include "format/output_file.h"
 #include "main_window.h"
+#include "merged/two_point_view.h"
 #include "table/connection_table_view.h"
 
 #include <QApplication>
@@ -24,6 +25,20 @@ StartupActions::StartupActions(ui::MainWindow* window, GuiOptions options)
     : QObject(window), m_window(window), m_options(std::move(options)) {
     connect(window, &ui::MainWindow::captureLoaded, this, &StartupActions::onLoaded);
     connect(window, &ui::MainWindow::loadFailed, this, &StartupActions::onFailed);
+    connect(window, &ui::MainWindow::capturesMerged, this, &StartupActions::onMerged);
+}
+
+void StartupActions::onMerged(const QString& description) {
+    ui::TwoPointView* view = m_window->twoPointView();
+    if (m_options.connection && view->merged() &&
+        *m_options.connection < view->merged()->connections.size())
+        view->selectConnection(static_cast<int>(*m_options.connection));
+    if (!m_options.reportFile.isEmpty())
+        report(QStringLiteral("merged %1").arg(description));
+    if (!m_options.screenshot.isEmpty())
+        QTimer::singleShot(kSettleBeforeScreenshotMs, this, &StartupActions::takeScreenshot);
+    else if (quitsAfterLoad())
+        QTimer::singleShot(0, qApp, &QApplication::quit);
 }
 
 bool StartupActions::quitsAfterLoad() const {

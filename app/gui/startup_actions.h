@@ -21,6 +21,7 @@ public:
 
 private:
     void onLoaded(const QString& path);
+    void onMerged(const QString& description);
     void onFailed(const QString& path, const QString& reason);
     void takeScreenshot();
     void report(const QString& line);

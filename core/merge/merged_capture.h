@@ -23,7 +23,8 @@ namespace tcpladder {
 // `epochSeconds`; point 1's times are shifted by the clock offset.
 
 enum class MatchMethod : std::uint8_t {
-    FourTupleAndIsn, // same addresses, ports and initial sequence numbers
+    FourTupleAndIsn, // same addresses and ports, and the same initial sequence numbers (or,
+                     // where one point missed the SYN, overlapping sequence numbers)
     IsnOnly,         // addresses or ports rewritten (NAT, a load balancer); ISNs and timing agree
     Unmatched,       // seen at one point only
 };
@@ -53,8 +54,16 @@ struct ClockOffset {
     bool driftKnown = false;
     bool userGiven = false;
     std::uint64_t samples[2]{}; // packets seen at both points, per direction (0→1, 1→0)
+    // The estimate and the bound hold at this time (point 0's clock); with
+    // drift, the offset at another time follows from driftPpm.
+    TimeNs referenceTime = 0;
 
     TimeNs uncertainty() const { return (upperBound - lowerBound) / 2; }
+    // The offset at `time` on point 0's clock: the estimate moved by the drift.
+    TimeNs at(TimeNs time) const {
+        return estimate +
+               static_cast<TimeNs>(driftPpm * 1e-6 * static_cast<double>(time - referenceTime));
+    }
 };
 
 struct DelayStats {
@@ -81,16 +90,19 @@ struct MergedPacket {
 };
 
 struct MergedConnection {
-    std::uint32_t id = 0;                          // row in the merged table
+    std::uint32_t id = 0;                           // row in the merged table
     std::array<std::int64_t, 2> connection{-1, -1}; // id in each point's capture, or -1
     MatchMethod method = MatchMethod::Unmatched;
     // Which point is nearer the client (0 or 1), from the order packets passed
     // the points; -1 when seen at one point only.
     int clientPoint = -1;
-    std::array<std::uint64_t, 2> lostBetween{};   // per sender side (kSideA, kSideB)
+    std::array<std::uint64_t, 2> lostBetween{};    // per sender side (kSideA, kSideB)
     std::array<std::uint64_t, 2> onlyAtReceiver{}; // per sender side
-    std::array<DelayStats, 2> oneWayDelay{};        // per sender side
-    std::vector<MergedPacket> packets;              // in order of time at the sender-side point
+    std::array<DelayStats, 2> oneWayDelay{};       // per sender side
+    // In order of time at the sender-side point; empty when
+    // MergeOptions::keepPackets is off.
+    std::vector<MergedPacket> packets;
+    TimeNs firstTime = 0; // when its first packet passed a point (point 0's clock)
 
     bool bothSides() const { return connection[0] >= 0 && connection[1] >= 0; }
 };
@@ -98,6 +110,9 @@ struct MergedConnection {
 struct MergeOptions {
     // A known offset (point 1's clock minus point 0's) instead of the estimate.
     std::optional<TimeNs> knownOffset;
+    // Off: only the per-connection figures are kept, not every packet's fate
+    // (a connection table needs no more, and millions of packets cost memory).
+    bool keepPackets = true;
 };
 
 struct MergedCapture {

@@ -32,6 +32,10 @@ struct Connection {
     // Evidence for the client: -1 until seen.
     std::int8_t firstSynSender = -1;    // SYN without ACK
     std::int8_t firstSynAckSender = -1; // SYN+ACK
+    // The absolute sequence number each side's relative numbers count from
+    // (its ISN when the SYN was captured), so that the same packet can be
+    // recognised in another capture whose relative numbers start elsewhere.
+    std::array<std::uint32_t, 2> baseSeq{};
 
     Side clientSide() const;
     Side serverSide() const { return clientSide() == kSideA ? kSideB : kSideA; }

@@ -54,6 +54,10 @@ ConnectionTracker::~ConnectionTracker() {
 }
 
 std::vector<Connection> ConnectionTracker::takeConnections() {
+    for (std::size_t i = 0; i < m_connections.size(); ++i) {
+        for (const Side side : {kSideA, kSideB})
+            m_connections[i].baseSeq[side] = m_state->analyses[i].direction(side).baseSeq;
+    }
     std::vector<Connection> taken;
     taken.swap(m_connections);
     *m_state = State{};

@@ -81,6 +81,11 @@ ShellRun runShell(const QString& command, const QString& dir, const QString& pla
     return run;
 }
 
+// A capture of the real two-point scenario (tests/merge/data).
+QString twoPointCapture(const char* name) {
+    return QStringLiteral(TCPLADDER_SOURCE_DIR "/tests/merge/data/") + QLatin1String(name);
+}
+
 std::string bytesPath(const QString& dir, const char* name) {
     return dir.toStdString() + '/' + name;
 }
@@ -174,6 +179,21 @@ private slots:
         QTest::newRow("a ladder option alone") << "--connection 0 --export-chart \"$DIR/out.png\" "
                                                   "--packets 1-5"
                                                << "--packets goes with --export-ladder";
+        QTest::newRow("three captures") << "\"$DIR/b.pcap\" \"$DIR/c.pcap\""
+                                        << "more than two capture files";
+        QTest::newRow("an offset with one capture") << "--offset 5"
+                                                    << "--offset goes with two capture files";
+        QTest::newRow("an offset that is no number") << "\"$DIR/b.pcap\" --offset 5ms"
+                                                     << "--offset is seconds";
+        QTest::newRow("a chart of a merge")
+            << "\"$DIR/b.pcap\" --connection 0 --export-chart \"$DIR/out.png\""
+            << "--export-chart takes one capture file";
+        QTest::newRow("a merged ladder as .pdf")
+            << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.pdf\""
+            << "the merged ladder exports as .png or .svg";
+        QTest::newRow("a one-capture ladder option with two")
+            << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.png\" --flat"
+            << "--flat takes one capture file";
     }
 
     void exportUsageErrors() {
@@ -233,6 +253,41 @@ private slots:
                  3); // the capture, the report and the export: nothing under another name
         // QTemporaryDir cannot name these files to remove them.
         std::filesystem::remove_all(dir.path().toStdString());
+    }
+
+    // Issue 9: two captures on the command line are two capture points, merged.
+    void opensTwoCapturePointsNamedOnTheCommandLine() {
+        const QString client = twoPointCapture("client.pcap");
+        const QString server = twoPointCapture("server.pcap");
+        const Run run = runApp({client, server});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.report, QStringLiteral("merged client.pcap + server.pcap\n"));
+        // A second file that cannot be read is named, with the reason.
+        const QString missing = QStringLiteral("/nonexistent/missing.pcap");
+        const Run failed = runApp({client, missing});
+        QCOMPARE(failed.exitCode, 1);
+        QVERIFY2(failed.report.startsWith(QStringLiteral("failed %1: ").arg(missing)),
+                 qPrintable(failed.report));
+    }
+
+    // The merged ladder without a window names exactly the packets the
+    // router dropped between the points (tests/merge/data/drops.tsv: two
+    // server segments of connection 0, to client port 54786).
+    void exportsTheMergedLadderHeadless() {
+        QTemporaryDir dir;
+        const ShellRun run =
+            runShell(QStringLiteral("\"$TCPLADDER\" '%1' '%2' --connection 0 "
+                                    "--export-ladder \"$DIR/merged.svg\"")
+                         .arg(twoPointCapture("client.pcap"), twoPointCapture("server.pcap")),
+                     dir.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile svg(dir.filePath(QStringLiteral("merged.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(svg.readAll());
+        QCOMPARE(text.count(QStringLiteral("lost between the points")), 2);
+        QVERIFY(text.contains(QStringLiteral("seq 5996 len 1448")));
+        QVERIFY(text.contains(QStringLiteral("seq 16132 len 1448")));
+        QVERIFY(text.contains(QStringLiteral("10.77.2.1:54786")));
     }
 
     void savesAScreenshotOfTheLoadedWindow() {

@@ -45,6 +45,12 @@ void Conversation::send(bool fromClient, std::int64_t after, std::uint8_t flags,
     m_frames.push_back({m_now, ethernet(v6 ? 0x86DD : 0x0800, ip)});
 }
 
+Conversation& Conversation::isns(std::uint32_t client, std::uint32_t server) {
+    m_client.nextSeq = client;
+    m_server.nextSeq = server;
+    return *this;
+}
+
 Conversation& Conversation::handshake(std::int64_t synToSynAck, std::int64_t synAckToAck) {
     send(true, 0, kSyn, 0);
     send(false, synToSynAck, kSyn | kAck, 0);

@@ -23,6 +23,9 @@ public:
     Conversation(std::string client, std::uint16_t clientPort, std::string server,
                  std::uint16_t serverPort, std::int64_t startNs);
 
+    // Initial sequence numbers other than the default ones; call before the
+    // first step (connections that reuse a 4-tuple have new ISNs).
+    Conversation& isns(std::uint32_t client, std::uint32_t server);
     // SYN now, SYN/ACK after `synToSynAck`, ACK after `synAckToAck` more.
     Conversation& handshake(std::int64_t synToSynAck, std::int64_t synAckToAck);
     Conversation& synOnly();

@@ -102,6 +102,16 @@ private slots:
         QTest::newRow("bad format") << QStringList{"connections", "x.pcap", "--format", "ladder"};
         QTest::newRow("bad connection id")
             << QStringList{"packets", "x.pcap", "--connection", "x1"};
+        QTest::newRow("three captures") << QStringList{"connections", "a.pcap", "b.pcap", "c.pcap"};
+        QTest::newRow("offset with one capture")
+            << QStringList{"connections", "a.pcap", "--offset", "1"};
+        QTest::newRow("offset not seconds")
+            << QStringList{"connections", "a.pcap", "b.pcap", "--offset", "1.5s"};
+        QTest::newRow("offset finer than nanoseconds")
+            << QStringList{"connections", "a.pcap", "b.pcap", "--offset", "0.0000000001"};
+        QTest::newRow("ladder of two captures")
+            << QStringList{"packets", "a.pcap", "b.pcap", "--format", "ladder"};
+        QTest::newRow("messages of two captures") << QStringList{"messages", "a.pcap", "b.pcap"};
     }
 
     void usageErrorsExitTwo() {
@@ -123,6 +133,29 @@ private slots:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(QString::fromStdString(file.path())));
         QCOMPARE(run.out, QString());
+    }
+
+    void unreadableSecondCaptureExitsOneNamingIt() {
+        const QString client = QStringLiteral(TCPLADDER_SOURCE_DIR "/tests/merge/data/client.pcap");
+        TemporaryFile file(Bytes{'n', 'o', 'p', 'e', 0, 0, 0, 0, 0, 0});
+        const Run run = runCli({"connections", client, QString::fromStdString(file.path())});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(QString::fromStdString(file.path())));
+        QCOMPARE(run.out, QString());
+    }
+
+    void mergedViewTakesAGivenOffset() {
+        const QString data = QStringLiteral(TCPLADDER_SOURCE_DIR "/tests/merge/data/");
+        const Run run = runCli({"connections", data + "client.pcap", data + "server.pcap",
+                                "--format", "json", "--offset", "-0.000000500"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject offset = QJsonDocument::fromJson(run.out.toUtf8())["offset"].toObject();
+        QCOMPARE(offset["user_given"].toBool(), true);
+        QCOMPARE(offset["estimate"].toDouble(), -0.0000005);
+        const Run missing =
+            runCli({"packets", data + "client.pcap", data + "server.pcap", "--connection", "2"});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains("has no connection 2 (it has 2)"));
     }
 
     void tsvConnection() {

@@ -258,6 +258,8 @@ void ChartCanvas::setContent(const ChartContent& content) {
     QString title = tr(kValueTitles[static_cast<int>(content.valueKind)]).arg(vs.unit);
     if (content.kind == ChartKind::Window)
         title = tr("Bytes (%1)").arg(vs.unit);
+    else if (content.kind == ChartKind::OneWayDelay)
+        title = tr("One-way delay (%1)").arg(vs.unit);
     d->valueAxis->setTitleText(title);
 
     d->layer->setPlotArea(d->chart->plotArea());

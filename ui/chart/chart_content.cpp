@@ -15,6 +15,8 @@ SeriesShape shapeOf(SeriesRole role) {
     case SeriesRole::Goodput:
     case SeriesRole::AdvertisedWindow:
     case SeriesRole::BytesInFlight:
+    case SeriesRole::DelayToServer:
+    case SeriesRole::DelayToClient:
         return SeriesShape::Steps;
     case SeriesRole::ZeroWindow:
     case SeriesRole::Syn:
@@ -45,6 +47,8 @@ std::vector<SeriesRole> rolesOf(ChartKind kind) {
         return {R::Rtt};
     case ChartKind::Window:
         return {R::AdvertisedWindow, R::BytesInFlight, R::ZeroWindow};
+    case ChartKind::OneWayDelay:
+        return {R::DelayToServer, R::DelayToClient};
     }
     return {};
 }

@@ -12,7 +12,8 @@ namespace tcpladder::ui {
 // ChartCanvas. Times are nanoseconds since the connection's first packet;
 // values are in the chart's base unit (bytes, bits per second, nanoseconds).
 
-enum class ChartKind : std::uint8_t { Sequence, Throughput, Rtt, Window };
+// OneWayDelay charts a merge of two capture points (one_way_delay_chart.h).
+enum class ChartKind : std::uint8_t { Sequence, Throughput, Rtt, Window, OneWayDelay };
 
 enum class SeriesRole : std::uint8_t {
     Segments,
@@ -30,8 +31,10 @@ enum class SeriesRole : std::uint8_t {
     Rtt,
     AdvertisedWindow,
     BytesInFlight,
+    DelayToServer,
+    DelayToClient,
 };
-constexpr int kSeriesRoleCount = 15;
+constexpr int kSeriesRoleCount = 17;
 
 enum class SeriesShape : std::uint8_t { Bars, Steps, Marks };
 

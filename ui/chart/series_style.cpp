@@ -64,6 +64,20 @@ SeriesStyle styleOf(SeriesRole role) {
                 MarkShape::Circle,
                 0,
                 2};
+    case R::DelayToServer:
+        return {QStringLiteral("One-way delay, client → server"),
+                QColor(0x1f, 0x77, 0xb4),
+                1.5,
+                MarkShape::Circle,
+                0,
+                1};
+    case R::DelayToClient:
+        return {QStringLiteral("One-way delay, server → client"),
+                QColor(0xd6, 0x27, 0x28),
+                1.5,
+                MarkShape::Circle,
+                0,
+                2};
     }
     return {};
 }

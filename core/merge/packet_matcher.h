@@ -1,0 +1,69 @@
+#pragma once
+
+#include "common/time_ns.h"
+#include "load/loaded_capture.h"
+#include "merge/connection_matcher.h"
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace tcpladder {
+
+// One packet of one direction of a connection, as one point saw it, with
+// absolute numbers: what stays the same when the packet passes the other
+// point (a NAT rewrites addresses and ports, not these).
+struct PointPacket {
+    std::uint32_t seq = 0;
+    std::uint32_t ack = 0; // 0 when ACK is clear
+    std::uint32_t length = 0;
+    std::uint16_t window = 0;
+    std::uint8_t flags = 0;
+    std::uint16_t analysis = 0; // the one-sided verdict at this point
+    TimeNs time = 0;            // on point 0's epoch (and, once corrected, its clock)
+    std::uint32_t index = 0;    // among the connection's packets at this point
+};
+
+// A matched connection's packets: [point][sender side], sides those of point 0
+// (of point 1 when only point 1 saw it), each list in capture order.
+using ConnectionPackets = std::array<std::array<std::vector<PointPacket>, 2>, 2>;
+
+// `epochShift`: point 1's epochSeconds minus point 0's, in nanoseconds, so
+// that both points' times count from the same second.
+// Refills `into`, keeping its lists' memory: one set of lists serves every
+// connection, which spares the page faults of fresh memory per connection.
+void collectPackets(const std::array<const LoadedCapture*, 2>& points, const ConnectionMatch& match,
+                    TimeNs epochShift, ConnectionPackets& into);
+
+// Positions of a list sorted by the packets' numbers, copies in the order
+// they passed: what the two functions below walk. It does not depend on the
+// times, so it survives the clock correction.
+using NumberOrder = std::vector<std::uint32_t>;
+void numberOrder(const std::vector<PointPacket>& packets, NumberOrder& into);
+
+// Packets whose numbers occur once at each point: pairs that need no clock to
+// be trusted, for the clock offset. Times as in the lists.
+struct TimePair {
+    TimeNs at0 = 0;
+    TimeNs at1 = 0;
+};
+void uniquePairs(const std::vector<PointPacket>& at0, const NumberOrder& order0,
+                 const std::vector<PointPacket>& at1, const NumberOrder& order1,
+                 std::vector<TimePair>& into);
+
+// Pairs every packet of one direction: equal numbers, and among copies (a
+// resent segment) each receiver-side copy takes the latest sender-side copy
+// that left no later than it arrived (`slack` allows for the clock offset's
+// uncertainty); where both points saw several copies (repeated ACKs), the
+// order-keeping alignment whose delays lie nearest `expectedDelay`. Both
+// lists on one clock. Result: for each packet of each list its partner's
+// position in the other list, or -1.
+struct DirectionPairs {
+    std::vector<std::int64_t> senderPartner;
+    std::vector<std::int64_t> receiverPartner;
+};
+DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
+                           const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
+                           TimeNs slack, TimeNs expectedDelay);
+
+} // namespace tcpladder

@@ -1,0 +1,359 @@
+#include "load/capture_loader.h"
+#include "merge/merged_capture.h"
+#include "merge/merged_view.h"
+#include "support/capture_writer.h"
+#include "support/conversation_builder.h"
+#include "support/two_point_scenario.h"
+#include "tcp/analysis_flags.h"
+
+#include <QtTest>
+
+using namespace tcpladder;
+using namespace tcpladder::test;
+
+namespace {
+
+constexpr std::int64_t kMs = 1'000'000;
+constexpr std::int64_t kStart = 1'700'000'000'000'000'000;
+
+std::shared_ptr<const LoadedCapture> load(const std::vector<Frame>& frames) {
+    const std::vector<std::uint8_t> bytes = buildPcap(frames, {.nanosecond = true});
+    auto loaded = loadCaptureFromMemory(bytes.data(), bytes.size());
+    if (!loaded)
+        qFatal("cannot load a built capture: %s", loaded.error().c_str());
+    return loaded.value();
+}
+
+MergedCapture merge(const TwoPoints& points, const MergeOptions& options = {}) {
+    auto merged = mergeCaptures(load(points.clientSide), load(points.serverSide), options);
+    if (!merged)
+        qFatal("merge failed: %s", merged.error().c_str());
+    return std::move(merged.value());
+}
+
+// Handshake, a request, three response segments, a resend of the last one, the
+// client's final ACK and FINs: frames 0-2 handshake, 3 request, 4-6 response,
+// 7 resend of 6, 8 a second request, 9-10 FINs.
+Conversation transfer(const std::string& client, std::uint16_t port, std::uint32_t clientIsn,
+                      std::uint32_t serverIsn, std::int64_t start = kStart) {
+    Conversation c(client, port, "10.0.0.9", 443, start);
+    c.isns(clientIsn, serverIsn)
+        .handshake(8 * kMs, 1 * kMs)
+        .clientSends(1 * kMs, 300)
+        .serverSends(9 * kMs, 1000)
+        .serverSends(1 * kMs, 1000)
+        .serverSends(1 * kMs, 1000)
+        .serverRetransmits(40 * kMs)
+        .clientSends(5 * kMs, 200)
+        .clientFin(50 * kMs)
+        .serverFin(8 * kMs);
+    return c;
+}
+
+const TimeNs kOffset = 1'234'567'891; // the server-side clock runs 1.23 s ahead
+
+TwoPointPath path() {
+    return {.clientAddress = "10.0.0.5",
+            .clientToServer = 3 * kMs,
+            .serverToClient = 5 * kMs,
+            .serverClockOffset = kOffset};
+}
+
+std::vector<const MergedPacket*> withFate(const MergedConnection& c, PacketFate fate) {
+    std::vector<const MergedPacket*> found;
+    for (const MergedPacket& p : c.packets)
+        if (p.fate == fate)
+            found.push_back(&p);
+    return found;
+}
+
+} // namespace
+
+class TestCaptureMerge : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sameConnectionAtBothPointsBoundsTheOffset() {
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path()));
+        QCOMPARE(merged.connections.size(), 1u);
+        const MergedConnection& c = merged.connections[0];
+        QVERIFY(c.bothSides());
+        QCOMPARE(c.method, MatchMethod::FourTupleAndIsn);
+        QCOMPARE(c.clientPoint, 0);
+        // The two-way bound: no faster than the fastest packet each way.
+        QCOMPARE(merged.offset.upperBound, kOffset + 3 * kMs);
+        QCOMPARE(merged.offset.lowerBound, kOffset - 5 * kMs);
+        QCOMPARE(merged.offset.estimate, kOffset - 1 * kMs);
+        QCOMPARE(merged.offset.uncertainty(), 4 * kMs);
+        QVERIFY(!merged.offset.driftKnown);
+        // The estimate splits the round trip evenly: 4 ms each way.
+        const Side client = firstSeenConnection(merged, c).clientSide();
+        QCOMPARE(c.oneWayDelay[client].min, 4 * kMs);
+        QCOMPARE(c.oneWayDelay[1 - client].median, 4 * kMs);
+        QCOMPARE(c.lostBetween[0] + c.lostBetween[1], 0u);
+        QCOMPARE(withFate(c, PacketFate::SeenAtBoth).size(), c.packets.size());
+    }
+
+    void knownOffsetGivesTheTrueDelays() {
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path()),
+                  {.knownOffset = kOffset});
+        const MergedConnection& c = merged.connections[0];
+        const Side client = firstSeenConnection(merged, c).clientSide();
+        QVERIFY(merged.offset.userGiven);
+        QCOMPARE(c.oneWayDelay[client].min, 3 * kMs);
+        QCOMPARE(c.oneWayDelay[client].p99, 3 * kMs);
+        QCOMPARE(c.oneWayDelay[1 - client].median, 5 * kMs);
+        QVERIFY(merged.notes.empty());
+    }
+
+    void theOtherOrderPutsTheClientAtPointOne() {
+        const TwoPoints points =
+            seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path());
+        auto merged = mergeCaptures(load(points.serverSide), load(points.clientSide));
+        QVERIFY(merged.ok());
+        QCOMPARE(merged->connections[0].clientPoint, 1);
+        QCOMPARE(merged->offset.lowerBound, -kOffset - 3 * kMs);
+        QCOMPARE(merged->offset.upperBound, -kOffset + 5 * kMs);
+    }
+
+    void packetsLostBetweenThePointsEachWay() {
+        TwoPointPath lossy = path();
+        lossy.lostBetween = {6, 8}; // a response segment, and the second request
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), lossy));
+        const MergedConnection& c = merged.connections[0];
+        const Side client = firstSeenConnection(merged, c).clientSide();
+        const Side server = client == kSideA ? kSideB : kSideA;
+        QCOMPARE(c.lostBetween[client], 1u);
+        QCOMPARE(c.lostBetween[server], 1u);
+        const auto lost = withFate(c, PacketFate::LostBetween);
+        QCOMPARE(lost.size(), 2u);
+        for (const MergedPacket* p : lost) {
+            const int from = senderPoint(merged, c, p->sender);
+            QVERIFY(p->seenAt(from));
+            QVERIFY(!p->seenAt(1 - from));
+        }
+        // The resend of the lost response segment reached the client.
+        const auto resent = withFate(c, PacketFate::ResentAfterLoss);
+        QCOMPARE(resent.size(), 1u);
+        QCOMPARE(resent[0]->sender, server);
+        QCOMPARE(mergedRelativeSeq(merged, c, *resent[0]), 2001u);
+        // The server side calls it a retransmission (Wireshark: seq below the
+        // highest sent); the client side never saw the original, so the
+        // one-sided analysis there has nothing to say and disagrees.
+        QVERIFY(recordAt(merged, c, *resent[0], 1).analysis() & kRetransmission);
+        QVERIFY(!(recordAt(merged, c, *resent[0], 0).analysis() & kAnyRetransmission));
+        QVERIFY(resent[0]->oneSidedDisagrees);
+        // The delays come only from packets that made it.
+        QCOMPARE(c.oneWayDelay[client].samples + c.oneWayDelay[server].samples,
+                 c.packets.size() - 2);
+    }
+
+    void aPacketSeenOnlyAtTheReceiverSide() {
+        TwoPointPath path2 = path();
+        path2.onlyAtReceiver = {3}; // the request, not seen where the client's side was captured
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path2));
+        const MergedConnection& c = merged.connections[0];
+        const Side client = firstSeenConnection(merged, c).clientSide();
+        QCOMPARE(c.onlyAtReceiver[client], 1u);
+        const auto only = withFate(c, PacketFate::OnlyAtReceiver);
+        QCOMPARE(only.size(), 1u);
+        QVERIFY(only[0]->seenAt(1) && !only[0]->seenAt(0));
+        QCOMPARE(recordAt(merged, c, *only[0], 1).payloadLength(), 300u);
+        QCOMPARE(c.lostBetween[0] + c.lostBetween[1], 0u);
+    }
+
+    void theLostOneOfIdenticalCopiesIsNamed() {
+        // Five identical empty segments from the client 1 ms apart (as a run of
+        // dup-ACKs), the third lost between the points: with 3 ms of delay the
+        // latest-copy rule alone would pair the fourth arrival with the fifth
+        // copy and name the first copy lost.
+        Conversation c("10.0.0.5", 40001, "10.0.0.9", 443, kStart);
+        c.isns(11111, 77777).handshake(8 * kMs, 1 * kMs).serverSends(1 * kMs, 1000);
+        for (int i = 0; i < 5; ++i)
+            c.clientSends(1 * kMs, 0); // frames 4 to 8
+        c.clientFin(20 * kMs).serverFin(8 * kMs);
+        TwoPointPath lossy = path();
+        lossy.lostBetween = {6};
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(c.frames(), lossy), {.knownOffset = kOffset});
+        const MergedConnection& m = merged.connections[0];
+        const auto lost = withFate(m, PacketFate::LostBetween);
+        QCOMPARE(lost.size(), 1u);
+        QCOMPARE(recordAt(merged, m, *lost[0], 0).frame(), 7u); // the third copy, frame 7
+        const Side client = firstSeenConnection(merged, m).clientSide();
+        QCOMPARE(m.oneWayDelay[client].min, 3 * kMs);
+        QCOMPARE(m.oneWayDelay[client].p99, 3 * kMs);
+    }
+
+    void natChangedAddressesMatchByIsns() {
+        TwoPointPath nat = path();
+        nat.natAddress = "192.0.2.7";
+        nat.natPortShift = 20000;
+        const MergedCapture merged = merge(seenAtTwoPoints(
+            mergeByTime({transfer("10.0.0.5", 40001, 11111, 77777).frames(),
+                         transfer("10.0.0.5", 40002, 22222, 88888, kStart + 20 * kMs).frames()}),
+            nat));
+        QCOMPARE(merged.connections.size(), 2u);
+        for (const MergedConnection& c : merged.connections) {
+            QCOMPARE(c.method, MatchMethod::IsnOnly);
+            QVERIFY(c.bothSides());
+            QCOMPARE(c.lostBetween[0] + c.lostBetween[1], 0u);
+        }
+        // Each kept its own partner: the second connection's ISN at both points.
+        const MergedConnection& second = merged.connections[1];
+        QCOMPARE(merged.points[0]->connections[second.connection[0]].endpoints[kSideA].port, 40002);
+        QCOMPARE(merged.points[1]->connections[second.connection[1]].baseSeq[kSideA], 22222u);
+        QVERIFY(merged.offset.lowerBound <= kOffset && kOffset <= merged.offset.upperBound);
+    }
+
+    void aConnectionAtOnePointOnly() {
+        const TwoPoints shared =
+            seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path());
+        std::vector<Frame> clientSide =
+            mergeByTime({shared.clientSide,
+                         transfer("10.0.0.6", 40005, 33333, 99999, kStart + 30 * kMs).frames()});
+        auto merged = mergeCaptures(load(clientSide), load(shared.serverSide));
+        QVERIFY(merged.ok());
+        QCOMPARE(merged->connections.size(), 2u);
+        const MergedConnection& alone = merged->connections[1];
+        QVERIFY(!alone.bothSides());
+        QCOMPARE(alone.method, MatchMethod::Unmatched);
+        QCOMPARE(alone.clientPoint, -1);
+        QCOMPARE(withFate(alone, PacketFate::OnePointOnly).size(), alone.packets.size());
+        QVERIFY(std::count(merged->notes.begin(), merged->notes.end(),
+                           "1 connections seen at point 0 only") == 1);
+    }
+
+    void portReusedAcrossTheFilesPairsByIsn() {
+        // The same 4-tuple twice; the server-side capture holds only the second.
+        const Conversation first = transfer("10.0.0.5", 40001, 11111, 77777);
+        const Conversation second = transfer("10.0.0.5", 40001, 55555, 66666, kStart + 500 * kMs);
+        const TwoPoints both =
+            seenAtTwoPoints(mergeByTime({first.frames(), second.frames()}), path());
+        std::vector<Frame> serverSide;
+        for (const Frame& f : both.serverSide)
+            if (f.timestampNs > kStart + kOffset + 400 * kMs)
+                serverSide.push_back(f);
+        auto merged = mergeCaptures(load(both.clientSide), load(serverSide));
+        QVERIFY(merged.ok());
+        QCOMPARE(merged->connections.size(), 2u);
+        QVERIFY(!merged->connections[0].bothSides());
+        const MergedConnection& reused = merged->connections[1];
+        QVERIFY(reused.bothSides());
+        QCOMPARE(reused.connection[0], 1);
+        QCOMPARE(merged->points[1]->connections[reused.connection[1]].baseSeq[kSideA], 55555u);
+        QCOMPARE(withFate(reused, PacketFate::SeenAtBoth).size(), reused.packets.size());
+    }
+
+    void timeRangesOverlapInPart() {
+        // The server side started capturing after the handshake; the client
+        // side stopped before the FINs. Neither is a loss.
+        TwoPointPath partial = path();
+        partial.notCapturedAtServerSide = {0, 1, 2};
+        partial.notCapturedAtClientSide = {9, 10};
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), partial));
+        QCOMPARE(merged.connections.size(), 1u);
+        const MergedConnection& c = merged.connections[0];
+        QCOMPARE(c.method, MatchMethod::FourTupleAndIsn);
+        QCOMPARE(c.lostBetween[0] + c.lostBetween[1], 0u);
+        QCOMPARE(c.onlyAtReceiver[0] + c.onlyAtReceiver[1], 0u);
+        QCOMPARE(withFate(c, PacketFate::OnePointOnly).size(), 5u);
+        // Sequence numbers count from the client side's ISN at both points.
+        for (const MergedPacket& p : c.packets)
+            if (p.seenAt(1) && p.seenAt(0))
+                QCOMPARE(mergedRelativeSeq(merged, c, p), recordAt(merged, c, p, 0).relativeSeq());
+        QVERIFY(merged.offset.lowerBound <= kOffset && kOffset <= merged.offset.upperBound);
+    }
+
+    void driftOverALongCaptureIsMeasured() {
+        Conversation c("10.0.0.5", 40001, "10.0.0.9", 443, kStart);
+        c.isns(4242, 8484).handshake(8 * kMs, 1 * kMs);
+        for (int second = 0; second < 120; ++second)
+            c.clientSends(500 * kMs, 100).serverSends(500 * kMs, 100);
+        TwoPointPath drifting = path();
+        drifting.clientToServer = 2 * kMs;
+        drifting.serverToClient = 2 * kMs;
+        drifting.driftPpm = 50;
+        const MergedCapture merged = merge(seenAtTwoPoints(c.frames(), drifting));
+        QVERIFY(merged.offset.driftKnown);
+        QVERIFY2(std::abs(merged.offset.driftPpm - 50) < 2,
+                 std::to_string(merged.offset.driftPpm).c_str());
+        // 50 ppm over two minutes is 6 ms, more than the delays: without the
+        // drift the delays would spread by that much.
+        const MergedConnection& m = merged.connections[0];
+        for (const DelayStats& d : m.oneWayDelay) {
+            QVERIFY2(std::abs(d.median - 2 * kMs) < kMs / 5, std::to_string(d.median).c_str());
+            QVERIFY2(d.p99 - d.min < kMs / 2, std::to_string(d.p99 - d.min).c_str());
+        }
+        const TimeNs trueOffset =
+            kOffset + static_cast<TimeNs>(50e-6 * static_cast<double>(merged.offset.referenceTime));
+        QVERIFY(merged.offset.lowerBound - kMs / 10 <= trueOffset);
+        QVERIFY(trueOffset <= merged.offset.upperBound + kMs / 10);
+    }
+
+    void manyConnectionsShareTheWorkAndLoseNothingElse() {
+        // Enough packets for the merge to split its work over two threads.
+        std::vector<std::vector<Frame>> conversations;
+        for (std::uint16_t i = 0; i < 60; ++i) {
+            Conversation c("10.0.0.5", static_cast<std::uint16_t>(41000 + i), "10.0.0.9", 443,
+                           kStart + i * 7 * kMs);
+            c.isns(1000u + i * 7919u, 900000u + i * 104729u).handshake(8 * kMs, 1 * kMs);
+            for (int k = 0; k < 200; ++k)
+                c.serverSends(1 * kMs, 1000);
+            c.clientSends(1 * kMs, 100).clientFin(1 * kMs).serverFin(1 * kMs);
+            conversations.push_back(c.frames());
+        }
+        const std::vector<Frame> frames = mergeByTime(conversations);
+        TwoPointPath lossy = path();
+        for (std::size_t i = 50; i < frames.size(); i += 97)
+            lossy.lostBetween.insert(i);
+        const MergedCapture merged = merge(seenAtTwoPoints(frames, lossy));
+        QVERIFY(frames.size() * 2 > 20000);
+        QCOMPARE(merged.connections.size(), 60u);
+        std::uint64_t lost = 0;
+        for (const MergedConnection& c : merged.connections) {
+            QVERIFY(c.bothSides());
+            QCOMPARE(c.clientPoint, 0);
+            lost += c.lostBetween[0] + c.lostBetween[1];
+            QCOMPARE(c.onlyAtReceiver[0] + c.onlyAtReceiver[1], 0u);
+        }
+        QCOMPARE(lost, lossy.lostBetween.size());
+        // Without the packets, the same figures.
+        auto figures = mergeCaptures(merged.points[0], merged.points[1], {.keepPackets = false});
+        QVERIFY(figures.ok());
+        for (std::size_t i = 0; i < merged.connections.size(); ++i) {
+            const MergedConnection& with = merged.connections[i];
+            const MergedConnection& without = figures->connections[i];
+            QVERIFY(without.packets.empty());
+            QCOMPARE(without.connection, with.connection);
+            QCOMPARE(without.firstTime, with.firstTime);
+            QCOMPARE(without.lostBetween, with.lostBetween);
+            QCOMPARE(without.oneWayDelay[0].median, with.oneWayDelay[0].median);
+            QCOMPARE(without.oneWayDelay[1].p99, with.oneWayDelay[1].p99);
+        }
+        QCOMPARE(merged.offset.upperBound, kOffset + 3 * kMs);
+        QCOMPARE(merged.offset.lowerBound, kOffset - 5 * kMs);
+        for (std::size_t i = 1; i < merged.connections.size(); ++i)
+            QVERIFY(merged.connections[i - 1].firstTime <= merged.connections[i].firstTime);
+    }
+
+    void capturesWithNothingInCommonAreRefused() {
+        const TwoPoints a =
+            seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path());
+        const TwoPoints b = seenAtTwoPoints(transfer("10.0.0.6", 40002, 123, 456).frames(), path());
+        auto merged = mergeCaptures(load(a.clientSide), load(b.serverSide));
+        QVERIFY(!merged.ok());
+        QVERIFY(merged.error().find("share no TCP connection") != std::string::npos);
+        auto given = mergeCaptures(load(a.clientSide), load(b.serverSide), {.knownOffset = 0});
+        QVERIFY(given.ok());
+        QCOMPARE(given->connections.size(), 2u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaptureMerge)
+#include "test_capture_merge.moc"
