@@ -26,7 +26,8 @@ std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uin
     const int side = fromLow == flow.lowSentFirst ? 0 : 1;
     flow.sawData = flow.sawData || segment.payloadLength > 0;
     if (flow.live) {
-        flow.live->add(side, segment, {tcp.payload, tcp.payloadCaptured}, {frame, time});
+        flow.live->add(side, segment, {tcp.payload, tcp.payloadCaptured},
+                       SummaryPacket::at(frame, time));
         if (segment.flags & (kFin | kRst))
             flow.closed |= static_cast<std::uint8_t>(segment.flags & kRst ? 3 : 1 << side);
         if (flow.live->done() || flow.closed == 3)

@@ -61,11 +61,13 @@ void ApplicationSummarizer::add(int side, const TcpSegment& segment,
     }
     if (segment.payloadLength == 0)
         return;
+    // Data on a SYN (TCP Fast Open) begins after the SYN's own number.
+    const std::uint32_t seq = segment.seq + ((segment.flags & kSyn) ? 1 : 0);
     if (!order.started) {
         order.started = true;
-        order.next = segment.seq;
+        order.next = seq;
     }
-    deliver(side, segment.seq, segment.payloadLength, captured, packet);
+    deliver(side, seq, segment.payloadLength, captured, packet);
 }
 
 void ApplicationSummarizer::deliver(int side, std::uint32_t seq, std::uint32_t length,
@@ -81,9 +83,17 @@ void ApplicationSummarizer::deliver(int side, std::uint32_t seq, std::uint32_t l
                 {seq, length, std::vector<std::uint8_t>(captured.begin(), captured.end()), packet});
             return;
         }
-        // Too much arrived early: what is still missing is lost to us.
-        gap(side, static_cast<std::uint64_t>(distance), packet);
-        order.next = seq;
+        // Too much arrived early: the bytes missing before the earliest
+        // segment (this one or one that waits) are lost to us.
+        const bool thisEarliest =
+            std::all_of(order.ahead.begin(), order.ahead.end(),
+                        [&](const Ahead& a) { return seqDistance(order.next, a.seq) > distance; });
+        if (thisEarliest) {
+            gap(side, static_cast<std::uint64_t>(distance), packet);
+            order.next = seq;
+        } else {
+            flushEarliest(side, packet);
+        }
         deliver(side, seq, length, captured, packet);
         return;
     }
@@ -92,11 +102,38 @@ void ApplicationSummarizer::deliver(int side, std::uint32_t seq, std::uint32_t l
     const std::span<const std::uint8_t> fresh =
         skip < captured.size() ? captured.subspan(skip) : std::span<const std::uint8_t>{};
     order.next = seq + length;
-    segment(side, fresh, length - skip, packet);
-    drainAhead(side);
+    // Bytes that wait behind these may belong to the same message, which
+    // then began with the earliest of them.
+    SummaryPacket carried = packet;
+    for (const Ahead& ahead : order.ahead) {
+        if (ahead.packet.firstFrame < carried.firstFrame) {
+            carried.firstFrame = ahead.packet.firstFrame;
+            carried.firstTime = ahead.packet.firstTime;
+        }
+    }
+    segment(side, fresh, length - skip, carried);
+    drainAhead(side, packet);
 }
 
-void ApplicationSummarizer::drainAhead(int side) {
+void ApplicationSummarizer::flushEarliest(int side, const SummaryPacket& packet) {
+    Order& order = m_order[side];
+    if (order.ahead.empty()) {
+        return;
+    }
+    const auto earliest = std::min_element(
+        order.ahead.begin(), order.ahead.end(), [&](const Ahead& a, const Ahead& b) {
+            return seqDistance(order.next, a.seq) < seqDistance(order.next, b.seq);
+        });
+    const std::int64_t distance = seqDistance(order.next, earliest->seq);
+    const SummaryPacket filler = earliest->packet;
+    if (distance > 0) {
+        gap(side, static_cast<std::uint64_t>(distance), packet);
+        order.next = earliest->seq;
+    }
+    drainAhead(side, filler);
+}
+
+void ApplicationSummarizer::drainAhead(int side, const SummaryPacket& filler) {
     Order& order = m_order[side];
     for (bool progress = true; progress && !order.ahead.empty();) {
         progress = false;
@@ -105,7 +142,14 @@ void ApplicationSummarizer::drainAhead(int side) {
                 continue;
             Ahead ahead = std::move(order.ahead[i]);
             order.ahead.erase(order.ahead.begin() + static_cast<long>(i));
-            deliver(side, ahead.seq, ahead.length, ahead.bytes, ahead.packet);
+            // Its bytes were complete in stream order only once the hole
+            // before them was filled.
+            SummaryPacket packet = ahead.packet;
+            if (filler.frame > packet.frame) {
+                packet.frame = filler.frame;
+                packet.time = filler.time;
+            }
+            deliver(side, ahead.seq, ahead.length, ahead.bytes, packet);
             progress = true;
             break;
         }
@@ -245,24 +289,9 @@ void ApplicationSummarizer::finishPrefix() {
 
 ApplicationSummary ApplicationSummarizer::finish() {
     // Segments still waiting for bytes that never came follow a hole.
-    for (int side = 0; side < 2; ++side) {
-        Order& order = m_order[side];
-        std::sort(order.ahead.begin(), order.ahead.end(), [&](const Ahead& a, const Ahead& b) {
-            return seqDistance(order.next, a.seq) < seqDistance(order.next, b.seq);
-        });
-        std::vector<Ahead> waiting = std::move(order.ahead);
-        order.ahead.clear();
-        for (const Ahead& ahead : waiting) {
-            const std::int64_t distance = seqDistance(order.next, ahead.seq);
-            if (m_state == State::Done)
-                break;
-            if (distance > 0) {
-                gap(side, static_cast<std::uint64_t>(distance), ahead.packet);
-                order.next = ahead.seq;
-            }
-            deliver(side, ahead.seq, ahead.length, ahead.bytes, ahead.packet);
-        }
-    }
+    for (int side = 0; side < 2; ++side)
+        while (!m_order[side].ahead.empty() && m_state != State::Done)
+            flushEarliest(side, m_order[side].ahead.front().packet);
     if (m_state == State::Http)
         m_http->finish();
     else if (m_state == State::Tls)

@@ -57,7 +57,9 @@ private:
 
     void deliver(int side, std::uint32_t seq, std::uint32_t length,
                  std::span<const std::uint8_t> captured, const SummaryPacket& packet);
-    void drainAhead(int side);
+    void drainAhead(int side, const SummaryPacket& filler);
+    // Gives up waiting for the bytes before the earliest waiting segment.
+    void flushEarliest(int side, const SummaryPacket& packet);
     void segment(int side, std::span<const std::uint8_t> captured, std::uint32_t length,
                  const SummaryPacket& packet);
     void detect(int side, std::span<const std::uint8_t> captured);

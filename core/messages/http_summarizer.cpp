@@ -13,6 +13,7 @@ namespace {
 // slow, so it can never be the first slow request.
 constexpr TimeNs kRisingFloor = 100'000'000;
 constexpr std::size_t kKeptTarget = 256;
+constexpr std::size_t kKeptTail = 32;
 
 std::optional<std::uint64_t> chunkSize(std::string_view line) {
     const std::string_view size = trimHttpSpace(line.substr(0, line.find(';')));
@@ -64,16 +65,15 @@ void HttpSummarizer::bytes(bool fromClient, std::span<const std::uint8_t> data,
                 newline ? static_cast<std::size_t>(newline - begin) : data.size() - i;
             const std::string_view piece(reinterpret_cast<const char*>(begin), length);
             if (!newline) {
-                const std::size_t room = kMaxLine - std::min(kMaxLine, d.line.size());
-                d.line.append(piece.substr(0, room));
-                d.lineCut = d.lineCut || piece.size() > room;
+                keep(d, piece);
                 return;
             }
             i += length + 1;
             std::string_view text = piece;
             if (!d.line.empty() || d.lineCut) {
-                const std::size_t room = kMaxLine - std::min(kMaxLine, d.line.size());
-                d.line.append(piece.substr(0, room));
+                keep(d, piece);
+                if (d.lineCut)
+                    d.line += d.tail;
                 text = d.line;
             }
             if (!text.empty() && text.back() == '\r')
@@ -81,10 +81,24 @@ void HttpSummarizer::bytes(bool fromClient, std::span<const std::uint8_t> data,
             line(d, fromClient, text, packet);
             d.line.clear();
             d.line.shrink_to_fit();
+            d.tail.clear();
             d.lineCut = false;
         }
         }
     }
+}
+
+// A line split across packets is kept up to kMaxLine bytes, and past that its
+// last few: a long request line's version is at its end.
+void HttpSummarizer::keep(Direction& d, std::string_view piece) {
+    const std::size_t room = kMaxLine - std::min(kMaxLine, d.line.size());
+    d.line.append(piece.substr(0, room));
+    if (piece.size() <= room)
+        return;
+    d.lineCut = true;
+    d.tail.append(piece.substr(room));
+    if (d.tail.size() > kKeptTail)
+        d.tail.erase(0, d.tail.size() - kKeptTail);
 }
 
 void HttpSummarizer::line(Direction& d, bool fromClient, std::string_view text,
@@ -94,10 +108,13 @@ void HttpSummarizer::line(Direction& d, bool fromClient, std::string_view text,
         startLine(d, fromClient, text);
         break;
     case Mode::Headers:
-        if (text.empty())
+        if (text.empty()) {
             headersDone(d, fromClient, packet);
-        else
+        } else {
             readHeader(text, d.headers);
+            if (d.request && m_summary.requests == 1 && m_summary.host.empty())
+                m_summary.host = d.headers.host;
+        }
         break;
     case Mode::ChunkSize:
         if (const auto size = chunkSize(text)) {
@@ -141,7 +158,7 @@ void HttpSummarizer::requestSeen(const StartLine& start, const Direction& d) {
     exchange.index = m_summary.requests++;
     exchange.method = std::string(start.method);
     exchange.target = printable(start.target, kKeptTarget);
-    exchange.requestFrame = d.messageStart.frame;
+    exchange.requestFrame = d.messageStart.firstFrame;
     if (exchange.index == 0)
         m_summary.first = exchange;
     if (m_pending.size() >= kMaxPending) {
@@ -160,10 +177,7 @@ void HttpSummarizer::requestSeen(const StartLine& start, const Direction& d) {
 
 void HttpSummarizer::headersDone(Direction& d, bool fromClient, const SummaryPacket& packet) {
     const Headers& headers = d.headers;
-    if (d.request) {
-        if (m_summary.requests == 1 && m_summary.host.empty())
-            m_summary.host = headers.host;
-    } else {
+    if (!d.request) {
         const std::string method =
             m_pending.empty() ? std::string() : m_pending.front().exchange.method;
         if (d.code >= 200)
@@ -216,9 +230,9 @@ void HttpSummarizer::responseSeen(Direction& d) {
     m_pending.pop_front();
     HttpExchange& exchange = pending.exchange;
     exchange.status = d.code;
-    exchange.responseFrame = d.messageStart.frame;
+    exchange.responseFrame = d.messageStart.firstFrame;
     if (pending.complete)
-        exchange.wait = d.messageStart.time - pending.lastTime;
+        exchange.wait = d.messageStart.firstTime - pending.lastTime;
     if (exchange.index == 0)
         m_summary.first = exchange;
     recordWait(exchange);
@@ -275,6 +289,7 @@ void HttpSummarizer::gap(bool fromClient, std::uint64_t length, const SummaryPac
             }
         }
         d.line.clear();
+        d.tail.clear();
         d.lineCut = false;
         lose(d);
         return;
@@ -290,6 +305,7 @@ void HttpSummarizer::gap(bool fromClient, std::uint64_t length, const SummaryPac
         if (d.mode == Mode::Headers && !d.request && d.code >= 200)
             responseSeen(d);
         d.line.clear();
+        d.tail.clear();
         d.lineCut = false;
         lose(d);
         return;
@@ -303,6 +319,7 @@ void HttpSummarizer::segmentStart(bool fromClient) {
     d.mode = Mode::StartLine;
     d.resyncing = true;
     d.line.clear();
+    d.tail.clear();
     d.lineCut = false;
 }
 

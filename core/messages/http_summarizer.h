@@ -52,6 +52,7 @@ private:
         bool resyncing = false;
         bool lineCut = false;
         std::string line;
+        std::string tail; // the end of a line longer than kMaxLine
         std::uint64_t remaining = 0;
         SummaryPacket messageStart;
         // The message being read: a request or a response.
@@ -76,6 +77,7 @@ private:
     void responseSeen(Direction& d);
     void recordWait(const HttpExchange& exchange);
     void lose(Direction& d);
+    static void keep(Direction& d, std::string_view piece);
 
     ApplicationSummary& m_summary;
     std::array<Direction, 2> m_directions; // [0] client, [1] server
