@@ -1,5 +1,7 @@
 #include "load/application_table.h"
 
+#include "tcp/connection.h"
+
 namespace tcpladder {
 
 std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uint64_t frame) {
@@ -20,6 +22,11 @@ std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uin
         flow.key = key;
         flow.lowSentFirst = fromLow;
         flow.live = std::make_unique<ApplicationSummarizer>();
+        // Mid-connection, the tracker's port rule names the client.
+        Connection ports;
+        ports.endpoints[kSideA].port = segment.srcPort;
+        ports.endpoints[kSideB].port = segment.dstPort;
+        flow.live->guessClient(ports.clientSide());
     }
     const std::uint32_t id = at->second;
     Flow& flow = m_flows[id];
@@ -28,13 +35,14 @@ std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uin
     if (flow.live) {
         flow.live->add(side, segment, {tcp.payload, tcp.payloadCaptured},
                        SummaryPacket::at(frame, time));
-        if (segment.flags & (kFin | kRst))
-            flow.closed |= static_cast<std::uint8_t>(segment.flags & kRst ? 3 : 1 << side);
+        // Data may still follow a RST in a capture; only both FINs end it.
+        if (segment.flags & kFin)
+            flow.closed |= static_cast<std::uint8_t>(1 << side);
         if (flow.live->done() || flow.closed == 3)
             settle(flow);
-    } else if (segment.flags & (kFin | kRst)) {
-        flow.closed |= static_cast<std::uint8_t>(segment.flags & kRst ? 3 : 1 << side);
     }
+    if (segment.flags & kRst)
+        flow.closed = 3;
     return id;
 }
 

@@ -163,6 +163,17 @@ void ApplicationSummarizer::segment(int side, std::span<const std::uint8_t> capt
     Order& order = m_order[side];
     if (order.segments < kDetectSegments)
         ++order.segments;
+    // A server that answers a request line with a TLS record or an SSH
+    // banner speaks that, as detectProtocol() decides from both sides.
+    if (m_state == State::Http && !fromClient(side) && order.segments == 1 &&
+        m_summary.responses == 0) {
+        const auto look = captured.first(std::min(captured.size(), kLook));
+        if (looksLikeTls(look) || looksLikeSsh(look)) {
+            m_http.reset();
+            m_summary = ApplicationSummary{};
+            m_state = State::Detecting;
+        }
+    }
     if (m_state == State::Detecting) {
         detect(side, captured);
         if (m_state == State::Detecting) {

@@ -36,6 +36,11 @@ public:
     // `side`: 0 for the side that sent the connection's first packet.
     void add(int side, const TcpSegment& segment, std::span<const std::uint8_t> captured,
              const SummaryPacket& packet);
+    // Which side is the client until a SYN says (the caller's port rule).
+    void guessClient(int side) {
+        if (!m_clientKnown)
+            m_clientSide = side;
+    }
     // True once nothing later can change the summary.
     bool done() const { return m_state == State::Done; }
     ApplicationSummary finish();
