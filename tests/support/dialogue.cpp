@@ -10,10 +10,15 @@ namespace {
 constexpr std::int64_t kMs = 1'000'000;
 } // namespace
 
-Dialogue::Dialogue() {
-    segment(true, 0x02, {}, 0);
-    segment(false, 0x12, {}, 1);
-    segment(true, 0x10, {}, 2);
+Dialogue::Dialogue() : Dialogue("10.0.0.1", 50000, "10.0.0.2", 8080, 0) {}
+
+Dialogue::Dialogue(std::string client, std::uint16_t clientPort, std::string server,
+                   std::uint16_t serverPort, std::int64_t startMs)
+    : m_clientAddress(std::move(client)), m_serverAddress(std::move(server)),
+      m_clientPort(clientPort), m_serverPort(serverPort) {
+    segment(true, 0x02, {}, startMs);
+    segment(false, 0x12, {}, startMs + 1);
+    segment(true, 0x10, {}, startMs + 2);
 }
 
 Dialogue& Dialogue::send(bool fromClient, const std::string& payload, std::int64_t atMs,
@@ -66,16 +71,16 @@ void Dialogue::segment(bool fromClient, std::uint8_t flags, const Bytes& payload
                        std::uint32_t offset) {
     const Side& own = fromClient ? m_client : m_server;
     const Side& other = fromClient ? m_server : m_client;
-    TcpSpec spec{.srcPort = fromClient ? std::uint16_t{50000} : std::uint16_t{8080},
-                 .dstPort = fromClient ? std::uint16_t{8080} : std::uint16_t{50000},
+    TcpSpec spec{.srcPort = fromClient ? m_clientPort : m_serverPort,
+                 .dstPort = fromClient ? m_serverPort : m_clientPort,
                  .seq = (flags & 0x02) ? own.isn : own.isn + 1 + offset,
                  .ack = (flags & 0x10) ? other.isn + 1 + other.sent : 0,
                  .flags = flags,
                  .payloadLength = static_cast<std::uint32_t>(payload.size())};
     Bytes header = tcp(spec);
     std::copy(payload.begin(), payload.end(), header.end() - static_cast<long>(payload.size()));
-    const Bytes ip = fromClient ? ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, header)
-                                : ipv4("10.0.0.2", "10.0.0.1", kProtoTcp, header);
+    const Bytes ip = fromClient ? ipv4(m_clientAddress, m_serverAddress, kProtoTcp, header)
+                                : ipv4(m_serverAddress, m_clientAddress, kProtoTcp, header);
     m_frames.push_back({kStart + atMs * kMs, ethernet(0x0800, ip)});
 }
 

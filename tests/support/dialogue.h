@@ -20,6 +20,10 @@ public:
     static constexpr std::int64_t kStart = 1'700'000'000'000'000'000;
 
     Dialogue();
+    // Between the given endpoints, its handshake starting `startMs` after
+    // kStart; step times are then relative to kStart too.
+    Dialogue(std::string client, std::uint16_t clientPort, std::string server,
+             std::uint16_t serverPort, std::int64_t startMs);
 
     // Sends `payload` at `atMs`; `offset` is the stream offset of its first
     // byte (the side's next byte by default).
@@ -30,6 +34,7 @@ public:
     // The capture, keeping at most `snapLength` bytes of each frame; null
     // (with a warning) when it does not load as one connection.
     std::shared_ptr<const LoadedCapture> load(std::uint32_t snapLength = 65535) const;
+    const std::vector<Frame>& frames() const { return m_frames; }
     // Its messages as readConnectionMessages() reads them.
     ConnectionMessages messages(std::uint32_t snapLength = 65535) const;
 
@@ -42,6 +47,10 @@ private:
     void segment(bool fromClient, std::uint8_t flags, const std::vector<std::uint8_t>& payload,
                  std::int64_t atMs, std::uint32_t offset = 0);
 
+    std::string m_clientAddress = "10.0.0.1";
+    std::string m_serverAddress = "10.0.0.2";
+    std::uint16_t m_clientPort = 50000;
+    std::uint16_t m_serverPort = 8080;
     Side m_client{1000};
     Side m_server{90000};
     std::vector<Frame> m_frames;
