@@ -19,7 +19,6 @@ std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uin
     }
     if (inserted) {
         Flow& flow = m_flows.emplace_back();
-        flow.key = key;
         flow.lowSentFirst = fromLow;
         flow.live = std::make_unique<ApplicationSummarizer>();
         // Mid-connection, the tracker's port rule names the client.

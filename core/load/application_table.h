@@ -30,7 +30,6 @@ public:
 
 private:
     struct Flow {
-        FlowKey key;
         bool lowSentFirst = true;
         bool sawData = false;
         std::uint8_t closed = 0; // bit per side: FIN or RST seen
