@@ -8,7 +8,11 @@
 #include "table/connection_table_view.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QToolButton>
 #include <QtTest>
@@ -126,6 +130,73 @@ private slots:
         const QString tip =
             table.model()->index(0, M::ApplicationColumn).data(Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("request #2")), qPrintable(tip));
+    }
+
+    // The filter box finds connections by what they asked for, and the
+    // Application column sorts.
+    void theFilterFindsRequestTargetsAndSorts() {
+        MainWindow window;
+        window.show();
+        QSignalSpy loaded(&window, &MainWindow::captureLoaded);
+        window.openCapture(qPath(*m_capture));
+        QVERIFY(loaded.wait(60'000));
+        ConnectionTableView& table = *window.connectionTable();
+        QAbstractItemModelTester tester(table.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto* filter = window.findChild<QLineEdit*>(QStringLiteral("filterText"));
+        filter->setText(QStringLiteral("/api/"));
+        // The two connections that asked for /api/orders and /api/report.
+        QTRY_COMPARE(table.model()->rowCount(), 2);
+        // The filter applies after a short pause in typing.
+        const auto onlyRow = [&] {
+            return table.model()->rowCount() == 1
+                       ? table.model()->index(0, 0).data(M::ConnectionIdRole).toInt()
+                       : -1;
+        };
+        filter->setText(QStringLiteral("/API/ORDERS"));
+        QTRY_COMPARE(onlyRow(), 13);
+        filter->setText(QStringLiteral("img.example 10.0.0.30"));
+        QTRY_COMPARE(onlyRow(), 20);
+        filter->clear();
+        QTRY_COMPARE(table.model()->rowCount(), 50);
+        table.sortByColumn(M::ApplicationColumn, Qt::AscendingOrder);
+        QString previous;
+        for (int row = 0; row < table.model()->rowCount(); ++row) {
+            const QString text = table.model()->index(row, M::ApplicationColumn).data().toString();
+            QVERIFY2(previous <= text, qPrintable(previous + " > " + text));
+            previous = text;
+        }
+    }
+
+    // connections --format json carries the summary, the slow request included.
+    void theJsonNamesTheSlowRequest() {
+        QProcess cli;
+        cli.start(QStringLiteral(TCPLADDER_CLI),
+                  {QStringLiteral("connections"), qPath(*m_capture), QStringLiteral("--format"),
+                   QStringLiteral("json")});
+        QVERIFY(cli.waitForFinished(30'000));
+        QCOMPARE(cli.exitCode(), 0);
+        const QJsonObject root = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+        const QJsonArray connections = root.value(QStringLiteral("connections")).toArray();
+        QCOMPARE(connections.size(), 50);
+        const QJsonObject app =
+            connections.at(13).toObject().value(QStringLiteral("application")).toObject();
+        QCOMPARE(app.value(QStringLiteral("protocol")).toString(), QStringLiteral("HTTP"));
+        QCOMPARE(app.value(QStringLiteral("requests")).toInt(), 2);
+        QCOMPARE(app.value(QStringLiteral("host")).toString(), QStringLiteral("api.example"));
+        const QJsonObject first = app.value(QStringLiteral("first_request")).toObject();
+        QCOMPARE(first.value(QStringLiteral("target")).toString(), QStringLiteral("/items/13/0"));
+        QCOMPARE(first.value(QStringLiteral("status")).toInt(), 200);
+        const QJsonObject slow = app.value(QStringLiteral("first_slow_request")).toObject();
+        QCOMPARE(slow.value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+        QCOMPARE(slow.value(QStringLiteral("target")).toString(), QStringLiteral("/api/orders"));
+        QCOMPARE(slow.value(QStringLiteral("index")).toInt(), 1);
+        QCOMPARE(slow.value(QStringLiteral("wait_ms")).toDouble(), 1040.0);
+        QCOMPARE(app.value(QStringLiteral("slowest_request")).toObject(), slow);
+        // A connection without a slow request says so.
+        const QJsonObject calm =
+            connections.at(0).toObject().value(QStringLiteral("application")).toObject();
+        QVERIFY(calm.value(QStringLiteral("first_slow_request")).isNull());
     }
 
     // The report answers the same question by the same rule.
