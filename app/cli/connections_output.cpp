@@ -1,6 +1,9 @@
 #include "connections_output.h"
 
+#include "analysis/connection_facts.h"
 #include "analysis/connection_summary.h"
+#include "analysis/slow_rule.h"
+#include "messages/tls_names.h"
 
 #include <cstdio>
 
@@ -40,7 +43,56 @@ std::string nonTcpJson(const LoadedCapture& capture) {
     return json + "}";
 }
 
+std::string exchangeJson(const HttpExchange& e) {
+    return "{\"index\": " + std::to_string(e.index) + ", \"method\": " + jsonString(e.method) +
+           ", \"target\": " + jsonString(e.target) +
+           ", \"status\": " + (e.status ? std::to_string(e.status) : "null") +
+           ", \"request_frame\": " + std::to_string(e.requestFrame) +
+           ", \"response_frame\": " + (e.responseFrame ? std::to_string(e.responseFrame) : "null") +
+           ", \"wait_ms\": " + (e.wait >= 0 ? optionalMs(e.wait) : "null") + "}";
+}
+
+std::string optionalText(const std::string& text) {
+    return text.empty() ? "null" : jsonString(text);
+}
+
+// The connection's application summary (null when nothing was recognised).
+std::string applicationJson(const ApplicationSummary* app, const ConnectionFacts& facts) {
+    if (!app || !app->protocol)
+        return "null";
+    std::string json = "{\"protocol\": " + jsonString(protocolName(*app->protocol)) +
+                       ", \"truncated\": " + (app->truncated ? "true" : "false");
+    switch (*app->protocol) {
+    case MessageProtocol::Http: {
+        const HttpExchange* slow = SlowRule{}.firstSlowRequest(facts);
+        json += ", \"requests\": " + std::to_string(app->requests) +
+                ", \"responses\": " + std::to_string(app->responses) +
+                ", \"host\": " + optionalText(app->host) +
+                ", \"first_request\": " + (app->first ? exchangeJson(*app->first) : "null") +
+                ", \"slowest_request\": " + (app->slowest ? exchangeJson(*app->slowest) : "null") +
+                ", \"first_slow_request\": " + (slow ? exchangeJson(*slow) : "null");
+        break;
+    }
+    case MessageProtocol::Tls:
+        json += ", \"sni\": " + optionalText(app->sni) + ", \"alpn\": " + optionalText(app->alpn) +
+                ", \"version\": " +
+                (app->tlsVersion ? jsonString(tlsVersionName(app->tlsVersion)) : "null") +
+                ", \"alert\": " + optionalText(app->alert);
+        break;
+    case MessageProtocol::Dns:
+        json += ", \"query\": " + optionalText(app->clientText) +
+                ", \"rcode\": " + optionalText(app->serverText);
+        break;
+    default:
+        json += ", \"client\": " + optionalText(app->clientText) +
+                ", \"server\": " + optionalText(app->serverText);
+        break;
+    }
+    return json + "}";
+}
+
 void printJson(const LoadedCapture& capture, OutputBuffer& out) {
+    const auto facts = computeConnectionFacts(capture);
     out << "{\"packets\": " << capture.frames << ", \"tcp_packets\": " << capture.tcpPackets
         << ", \"not_tcp\": " << nonTcpJson(capture) << ",\n \"connections\": [";
     for (const Connection& c : capture.connections) {
@@ -64,7 +116,9 @@ void printJson(const LoadedCapture& capture, OutputBuffer& out) {
             << ", \"retransmissions\": " << s.retransmissions << ", \"dup_acks\": " << s.dupAcks
             << ", \"zero_windows\": " << s.zeroWindows
             << ", \"state\": " << jsonString(connStateCode(s.state))
-            << ", \"closed_by\": " << jsonString(closedByText(s.closedBy)) << "}";
+            << ", \"closed_by\": " << jsonString(closedByText(s.closedBy))
+            << ", \"application\": " << applicationJson(capture.application(c.id), (*facts)[c.id])
+            << "}";
     }
     out << (capture.connections.empty() ? "]}\n" : "\n]}\n");
 }

@@ -36,6 +36,19 @@ std::uint64_t totalBytes(const Connection& c) {
     return c.payloadBytes[kSideA] + c.payloadBytes[kSideB];
 }
 
+std::string slowRequestJson(const ConnectionFacts& facts, const SlowRule& rule) {
+    const HttpExchange* request = rule.firstSlowRequest(facts);
+    if (!request)
+        return "null";
+    return "{\"index\": " + std::to_string(request->index) +
+           ", \"method\": " + jsonString(request->method) +
+           ", \"target\": " + jsonString(request->target) +
+           ", \"status\": " + (request->status ? std::to_string(request->status) : "null") +
+           ", \"response_frame\": " + std::to_string(request->responseFrame) +
+           ", \"wait_ms\": " + msText(request->wait) +
+           ", \"threshold_ms\": " + msText(rule.requestThreshold(facts, *request)) + "}";
+}
+
 std::vector<Line> slowLines(const CaptureReport& report, const LoadedCapture& capture,
                             const ReportArguments& arguments) {
     std::vector<Line> lines;
@@ -63,7 +76,8 @@ std::vector<Line> slowLines(const CaptureReport& report, const LoadedCapture& ca
                  ", \"ttfb_threshold_ms\": " + msText(rule.ttfbThreshold(facts)) +
                  ", \"server_think_time_ms\": " + msOrNull(s.serverThinkTime()) +
                  ", \"rtt_slow\": " + (rule.rttSlow(facts) ? "true" : "false") +
-                 ", \"ttfb_slow\": " + (rule.ttfbSlow(facts) ? "true" : "false")});
+                 ", \"ttfb_slow\": " + (rule.ttfbSlow(facts) ? "true" : "false") +
+                 ", \"slow_request\": " + slowRequestJson(facts, rule)});
     }
     return lines;
 }

@@ -29,6 +29,15 @@ std::string slowReason(const ConnectionFacts& facts, const SlowRule& rule) {
         reason += "handshake RTT " + durationText(*summary.handshakeRtt()) + " (slow above " +
                   durationText(rule.rttThreshold(facts)) + ")";
     }
+    if (const HttpExchange* request = rule.firstSlowRequest(facts)) {
+        if (!reason.empty())
+            reason += "; ";
+        reason += "request " + std::to_string(request->index + 1) + " " + request->method + " " +
+                  request->target + " waited " + durationText(request->wait) + " for its " +
+                  (request->status ? std::to_string(request->status) : std::string("response")) +
+                  " at frame " + std::to_string(request->responseFrame) + " (slow above " +
+                  durationText(rule.requestThreshold(facts, *request)) + ")";
+    }
     return reason;
 }
 

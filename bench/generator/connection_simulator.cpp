@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace tcpladder::bench {
 
@@ -20,7 +21,8 @@ Endpoints makeEndpoints(std::uint64_t index, Random& random) {
     endpoints.clientPort = static_cast<std::uint16_t>(32768 + (index / hosts) % ports);
     endpoints.serverIp = (198U << 24) | (51U << 16) | (100U << 8) |
                          static_cast<std::uint32_t>(10 + random.between(0, 15));
-    endpoints.serverPort = 80;
+    // Every other connection is HTTPS.
+    endpoints.serverPort = index % 2 ? 443 : 80;
     // Locally administered MACs that carry the host number in their last two bytes.
     endpoints.clientMac = {0x02, 0x00, 0x0a, 0x01, 0x00, 0x00};
     endpoints.clientMac[4] = static_cast<std::uint8_t>(host >> 8);
@@ -50,6 +52,47 @@ std::string formatResponseHeader(std::uint32_t bodyBytes) {
     return buffer;
 }
 
+std::string be16(std::size_t value) {
+    return {static_cast<char>(value >> 8), static_cast<char>(value & 0xff)};
+}
+
+std::string tlsRecord(char type, const std::string& body) {
+    return std::string{type, 3, 3} + be16(body.size()) + body;
+}
+
+std::string handshake(char type, const std::string& body) {
+    return std::string{type, 0} + be16(body.size()) + body;
+}
+
+// A TLS 1.2 ClientHello with server_name and ALPN, in one record.
+std::string formatClientHello(std::uint64_t index, std::uint32_t serverIp) {
+    char name[64];
+    std::snprintf(name, sizeof name, "s%u.bench.example", serverIp & 0xff);
+    const std::string sni = std::string(1, '\0') + be16(std::strlen(name)) + name;
+    const std::string serverName = be16(0) + be16(sni.size() + 2) + be16(sni.size()) + sni;
+    const std::string protocol = std::string(1, 8) + "http/1.1";
+    const std::string alpn =
+        be16(16) + be16(protocol.size() + 2) + be16(protocol.size()) + protocol;
+    std::string random(32, '\0');
+    for (std::size_t i = 0; i < random.size(); ++i)
+        random[i] = static_cast<char>((index >> (8 * (i % 8))) + i);
+    const std::string body = "\x03\x03" + random + std::string(1, '\0') + be16(4) +
+                             std::string("\xc0\x2f\x00\x9c", 4) + "\x01" + std::string(1, '\0') +
+                             be16(serverName.size() + alpn.size()) + serverName + alpn;
+    return tlsRecord(22, handshake(1, body));
+}
+
+// ServerHello (ALPN http/1.1) and ChangeCipherSpec; the encrypted Finished
+// and the data follow as application data records.
+std::string formatServerHello() {
+    const std::string protocol = std::string(1, 8) + "http/1.1";
+    const std::string alpn =
+        be16(16) + be16(protocol.size() + 2) + be16(protocol.size()) + protocol;
+    const std::string body = "\x03\x03" + std::string(32, 'r') + std::string(1, '\0') + "\xc0\x2f" +
+                             std::string(1, '\0') + be16(alpn.size()) + alpn;
+    return tlsRecord(22, handshake(2, body)) + tlsRecord(20, std::string(1, 1));
+}
+
 } // namespace
 
 Connection simulateConnection(const ConnectionPlan& plan) {
@@ -74,7 +117,10 @@ ConnectionSimulator::ConnectionSimulator(const ConnectionPlan& plan)
 }
 
 void ConnectionSimulator::prepareContent() {
-    m_connection.request = formatRequest(m_plan.index, m_connection.endpoints.serverIp);
+    m_connection.tls = m_connection.endpoints.serverPort == 443;
+    m_connection.request = m_connection.tls
+                               ? formatClientHello(m_plan.index, m_connection.endpoints.serverIp)
+                               : formatRequest(m_plan.index, m_connection.endpoints.serverIp);
     std::uint32_t body = std::max<std::uint32_t>(m_plan.bodyBytes, 1);
     if (m_plan.zeroWindow) {
         // The client stops reading after this offset; the server then has to fill the whole
@@ -83,7 +129,9 @@ void ConnectionSimulator::prepareContent() {
         const std::uint32_t needed = m_stallOffset + clientNormalWindow(m_stallOffset) + 8 * m_mss;
         body = std::max(body, needed);
     }
-    m_connection.responseHeader = formatResponseHeader(body);
+    m_connection.responseHeader =
+        m_connection.tls ? formatServerHello() : formatResponseHeader(body);
+    m_connection.tlsBodyBytes = body;
     m_total = static_cast<std::uint32_t>(m_connection.responseHeader.size()) + body;
     if (m_plan.clientReset) {
         m_abortOffset = static_cast<std::uint32_t>(m_total * (0.2 + 0.7 * m_random.unit()));

@@ -71,6 +71,8 @@ const std::uint8_t* FrameEncoder::payloadBytes(const Connection& connection,
     }
     const std::string& header = connection.responseHeader;
     const std::size_t offset = packet.payloadOffset;
+    if (connection.tls)
+        return tlsPayload(connection, packet);
     if (offset >= header.size()) {
         return m_bodyPattern.data() + (offset - header.size()) % bodyPatternPeriod;
     }
@@ -78,6 +80,32 @@ const std::uint8_t* FrameEncoder::payloadBytes(const Connection& connection,
     std::memcpy(m_payloadScratch.data(), header.data() + offset, fromHeader);
     std::memcpy(m_payloadScratch.data() + fromHeader, m_bodyPattern.data(),
                 packet.payloadLen - fromHeader);
+    return m_payloadScratch.data();
+}
+
+// The body as application data records of at most 16 KiB: the pattern, with
+// each record's 5-byte header written where it falls.
+const std::uint8_t* FrameEncoder::tlsPayload(const Connection& connection,
+                                             const PacketSpec& packet) {
+    constexpr std::size_t kRecord = 16384;
+    const std::string& header = connection.responseHeader;
+    const std::size_t end = header.size() + connection.tlsBodyBytes;
+    for (std::size_t i = 0; i < packet.payloadLen; ++i) {
+        const std::size_t at = packet.payloadOffset + i;
+        std::uint8_t byte = 0;
+        if (at < header.size()) {
+            byte = static_cast<std::uint8_t>(header[at]);
+        } else {
+            const std::size_t body = at - header.size();
+            const std::size_t inRecord = body % (kRecord + 5);
+            const std::size_t recordStart = at - inRecord;
+            const std::size_t length = std::min(kRecord, end - recordStart - 5);
+            const std::uint8_t recordHeader[5] = {23, 3, 3, static_cast<std::uint8_t>(length >> 8),
+                                                  static_cast<std::uint8_t>(length & 0xff)};
+            byte = inRecord < 5 ? recordHeader[inRecord] : m_bodyPattern[body % bodyPatternPeriod];
+        }
+        m_payloadScratch[i] = byte;
+    }
     return m_payloadScratch.data();
 }
 

@@ -9,8 +9,9 @@
 namespace tcpladder::bench {
 
 // Turns a PacketSpec into Ethernet/IPv4/TCP bytes with correct IP and TCP checksums. Payload
-// bytes come from the connection's HTTP text and a fixed pseudo-random body pattern, so they
-// are never stored per packet and a truncated frame still carries a checksum over the full one.
+// bytes come from the connection's HTTP text or TLS records and a fixed pseudo-random body pattern,
+// so they are never stored per packet and a truncated frame still carries a checksum over the full
+// one.
 class FrameEncoder {
 public:
     FrameEncoder(std::uint32_t snaplen, std::uint16_t segmentPayload, std::uint64_t seed);
@@ -20,6 +21,7 @@ public:
 
 private:
     const std::uint8_t* payloadBytes(const Connection& connection, const PacketSpec& packet);
+    const std::uint8_t* tlsPayload(const Connection& connection, const PacketSpec& packet);
     std::uint32_t encodeHeaders(const Connection& connection, const PacketSpec& packet);
 
     std::uint32_t m_snaplen;

@@ -84,6 +84,11 @@ struct Connection {
     Endpoints endpoints;
     std::string request;
     std::string responseHeader;
+    // TLS on port 443: the request is a ClientHello, the response header a
+    // ServerHello and ChangeCipherSpec, the body application data records
+    // of `tlsBodyBytes` in all.
+    bool tls = false;
+    std::uint32_t tlsBodyBytes = 0;
     std::vector<PacketSpec> packets; // in capture order
     ConnectionStats stats;
 };

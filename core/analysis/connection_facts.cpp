@@ -82,6 +82,53 @@ void fillPeerMedians(const LoadedCapture& capture, std::vector<ConnectionFacts>&
     }
 }
 
+// Each request is judged against the other requests to its server, as a
+// connection is against the other connections.
+void fillRequestPeers(const LoadedCapture& capture, std::vector<ConnectionFacts>& facts) {
+    std::vector<std::uint32_t> order;
+    std::vector<TimeNs> everyone;
+    for (std::uint32_t id = 0; id < facts.size(); ++id) {
+        if (const ApplicationSummary* app = capture.application(id)) {
+            if (app->waits.empty())
+                continue;
+            order.push_back(id);
+            everyone.insert(everyone.end(), app->waits.begin(), app->waits.end());
+        }
+    }
+    std::sort(everyone.begin(), everyone.end());
+    const auto serverOf = [&](std::uint32_t id) -> const Endpoint& {
+        return capture.connections[id].server();
+    };
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const Endpoint& x = serverOf(a);
+        const Endpoint& y = serverOf(b);
+        return x.address != y.address ? x.address < y.address : x.port < y.port;
+    });
+    std::vector<TimeNs> group;
+    for (std::size_t begin = 0; begin < order.size();) {
+        std::size_t end = begin + 1;
+        while (end < order.size() && serverOf(order[end]) == serverOf(order[begin]))
+            ++end;
+        group.clear();
+        for (std::size_t k = begin; k < end; ++k) {
+            const auto& waits = capture.application(order[k])->waits;
+            group.insert(group.end(), waits.begin(), waits.end());
+        }
+        std::sort(group.begin(), group.end());
+        for (std::size_t k = begin; k < end; ++k) {
+            ConnectionFacts& fact = facts[order[k]];
+            fact.requestCandidates = capture.application(order[k])->risingWaits;
+            for (const HttpExchange& exchange : fact.requestCandidates) {
+                auto median = medianOfOthers(group, exchange.wait);
+                if (!median)
+                    median = medianOfOthers(everyone, exchange.wait);
+                fact.requestPeerMedians.push_back(median);
+            }
+        }
+        begin = end;
+    }
+}
+
 } // namespace
 
 std::optional<std::vector<ConnectionFacts>>
@@ -94,6 +141,7 @@ computeConnectionFacts(const LoadedCapture& capture,
         facts[id].summary = summarizeConnection(capture, id);
     }
     fillPeerMedians(capture, facts);
+    fillRequestPeers(capture, facts);
     return facts;
 }
 

@@ -2,6 +2,7 @@
 
 #include "analysis/connection_summary.h"
 #include "load/loaded_capture.h"
+#include "messages/application_summary.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +22,12 @@ struct ConnectionFacts {
     // value: the reference for "slow". None when no other one has it.
     std::optional<TimeNs> peerMedianRtt;
     std::optional<TimeNs> peerMedianTtfb;
+    // HTTP: the requests that could be the connection's first slow one
+    // (ApplicationSummary::risingWaits), each with the median wait of the
+    // other requests to the same server (or, when there are none, of every
+    // other request in the capture).
+    std::vector<HttpExchange> requestCandidates;
+    std::vector<std::optional<TimeNs>> requestPeerMedians;
 
     bool clientCutShort() const { return summary.clientCutShort(); }
 };

@@ -29,4 +29,22 @@ bool SlowRule::ttfbSlow(const ConnectionFacts& facts) const {
     return ttfb && *ttfb > ttfbThreshold(facts);
 }
 
+TimeNs SlowRule::requestThreshold(const ConnectionFacts& facts, const HttpExchange& request) const {
+    if (fixedThreshold)
+        return *fixedThreshold;
+    for (std::size_t i = 0; i < facts.requestCandidates.size(); ++i)
+        if (&facts.requestCandidates[i] == &request && i < facts.requestPeerMedians.size())
+            return relativeThreshold(facts.requestPeerMedians[i]);
+    return relativeThreshold(std::nullopt);
+}
+
+const HttpExchange* SlowRule::firstSlowRequest(const ConnectionFacts& facts) const {
+    // The candidates' waits rise, and a relative threshold does not rise
+    // with the wait judged, so the first above it is the first slow request.
+    for (const HttpExchange& request : facts.requestCandidates)
+        if (request.wait > requestThreshold(facts, request))
+            return &request;
+    return nullptr;
+}
+
 } // namespace tcpladder

@@ -22,7 +22,13 @@ struct SlowRule {
     TimeNs ttfbThreshold(const ConnectionFacts& facts) const;
     bool rttSlow(const ConnectionFacts& facts) const;
     bool ttfbSlow(const ConnectionFacts& facts) const;
-    bool isSlow(const ConnectionFacts& facts) const { return rttSlow(facts) || ttfbSlow(facts); }
+    // The connection's first HTTP request whose wait for its response is
+    // above the threshold (relative: to the other requests to the server).
+    const HttpExchange* firstSlowRequest(const ConnectionFacts& facts) const;
+    TimeNs requestThreshold(const ConnectionFacts& facts, const HttpExchange& request) const;
+    bool isSlow(const ConnectionFacts& facts) const {
+        return rttSlow(facts) || ttfbSlow(facts) || firstSlowRequest(facts);
+    }
 
     friend bool operator==(const SlowRule&, const SlowRule&) = default;
 };

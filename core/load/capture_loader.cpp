@@ -31,7 +31,8 @@ public:
         if (m_capture->frames == 0)
             m_capture->linkType = source.linkType();
         m_offsetBase = offsetBase;
-        DecodePipeline pipeline(source);
+        DecodePipeline pipeline(source, m_options.applicationSummaries ? &m_applications : nullptr,
+                                m_capture->frames + 1);
         m_pipeline = &pipeline;
         const std::uint64_t interval = std::max<std::uint64_t>(m_options.progressInterval, 1);
         bool& stopped = m_stopped;
@@ -82,6 +83,11 @@ public:
         m_capture->nonTcp = m_nonTcp.counts();
         m_capture->connectionStarts.resize(m_capture->connections.size());
         m_capture->connectionLinkTypes.resize(m_capture->connections.size());
+        if (m_options.applicationSummaries) {
+            m_capture->applications.resize(m_capture->connections.size());
+            for (std::size_t id = 0; id < m_connectionFlows.size(); ++id)
+                m_capture->applications[id] = m_applications.take(m_connectionFlows[id]);
+        }
         for (int linkType : m_capture->undecodedLinkTypes)
             m_capture->warnings.push_back("link type " + linkTypeLabel(linkType) +
                                           " is not decoded; its packets have no TCP rows");
@@ -125,6 +131,7 @@ private:
         if (tracked.connection >= m_capture->connectionStarts.size()) {
             m_capture->connectionStarts.resize(tracked.connection + 1, exact);
             m_capture->connectionLinkTypes.resize(tracked.connection + 1, raw.linkType);
+            m_connectionFlows.resize(tracked.connection + 1, raw.applicationFlow);
         }
         PacketRecord::Fields fields;
         fields.time = time;
@@ -146,7 +153,8 @@ private:
     bool overBudget() const {
         const std::size_t perConnection =
             m_capture->connectionStarts.capacity() * sizeof(EpochTime) +
-            m_capture->connectionLinkTypes.capacity() * sizeof(int);
+            m_capture->connectionLinkTypes.capacity() * sizeof(int) +
+            m_connectionFlows.capacity() * sizeof(std::uint32_t);
         return m_capture->packets.memoryBytes() + m_tracker.memoryBytes() + perConnection >
                m_options.memoryBudget;
     }
@@ -179,6 +187,9 @@ private:
     const LoadOptions& m_options;
     std::shared_ptr<LoadedCapture> m_capture;
     ConnectionTracker m_tracker;
+    ApplicationTable m_applications;
+    // Each connection's flow in m_applications, from its first packet.
+    std::vector<std::uint32_t> m_connectionFlows;
     NonTcpTally m_nonTcp;
     const DecodePipeline* m_pipeline = nullptr;
     std::chrono::steady_clock::time_point m_started;

@@ -29,6 +29,9 @@ struct LoadOptions {
     // The index (packet records, connections) may grow to this many bytes;
     // past it the load stops cleanly and keeps what it read, with a warning.
     std::uint64_t memoryBudget = defaultMemoryBudget();
+    // Read each connection's application summary while loading (protocol,
+    // HTTP requests and their waits, TLS names): LoadedCapture::applications.
+    bool applicationSummaries = true;
 };
 
 // The one loading entry point: file → reader → decoders → tracker → index.

@@ -10,7 +10,11 @@ constexpr std::size_t kBatchesInFlight = 4;
 
 } // namespace
 
-DecodePipeline::DecodePipeline(PacketSource& source) : m_source(source) {
+DecodePipeline::DecodePipeline(PacketSource& source) : DecodePipeline(source, nullptr, 1) {}
+
+DecodePipeline::DecodePipeline(PacketSource& source, ApplicationTable* applications,
+                               std::uint64_t firstFrame)
+    : m_source(source), m_applications(applications), m_nextFrame(firstFrame) {
     for (std::size_t i = 0; i < kBatchesInFlight; ++i) {
         m_free.push_back(std::make_unique<Batch>());
         m_free.back()->reserve(kBatchFrames);
@@ -55,6 +59,9 @@ void DecodePipeline::readLoop() {
             frame.linkType = raw.linkType;
             frame.hasTcp = decoder.decode(raw, frame.tcp);
             frame.miss = decoder.lastMiss();
+            const std::uint64_t ordinal = m_nextFrame++;
+            if (frame.hasTcp && m_applications)
+                frame.applicationFlow = m_applications->add(frame.tcp, raw.timestamp, ordinal);
         }
         m_bytesRead.store(m_source.bytesRead(), std::memory_order_relaxed);
         m_droppedDatagrams.store(decoder.droppedDatagrams(), std::memory_order_relaxed);

@@ -2,6 +2,7 @@
 
 #include "capture/packet_source.h"
 #include "decode/decode_context.h"
+#include "load/application_table.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -24,7 +25,9 @@ struct DecodedFrame {
     int linkType = 0;
     bool hasTcp = false;
     FrameMiss miss; // without TCP: why, and what the frame was
-    DecodedTcp tcp;
+    DecodedTcp tcp; // its payload pointer is the reading thread's, gone by now
+    // The segment's flow in the ApplicationTable, when one was given.
+    std::uint32_t applicationFlow = 0;
 };
 
 // Reads and decodes on a thread of its own, in batches, while the caller
@@ -34,6 +37,10 @@ struct DecodedFrame {
 class DecodePipeline {
 public:
     explicit DecodePipeline(PacketSource& source);
+    // Also summarises each segment's payload into `applications`, on the
+    // reading thread, numbering frames from `firstFrame`. The table is the
+    // reading thread's until the pipeline is destroyed.
+    DecodePipeline(PacketSource& source, ApplicationTable* applications, std::uint64_t firstFrame);
     ~DecodePipeline();
     DecodePipeline(const DecodePipeline&) = delete;
     DecodePipeline& operator=(const DecodePipeline&) = delete;
@@ -57,6 +64,8 @@ private:
     void readLoop();
 
     PacketSource& m_source;
+    ApplicationTable* m_applications = nullptr;
+    std::uint64_t m_nextFrame = 1;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<std::unique_ptr<Batch>> m_full;

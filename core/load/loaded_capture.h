@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "common/time_ns.h"
+#include "messages/application_summary.h"
 #include "store/packet_store.h"
 #include "tcp/connection.h"
 
@@ -74,6 +75,12 @@ struct LoadedCapture {
     // Link type of each connection's first packet, to decode it again.
     std::vector<int> connectionLinkTypes;
     PacketStore packets;
+    // Each connection's application summary, read while loading; null when
+    // nothing was recognised (or summaries were not asked for).
+    std::vector<std::shared_ptr<const ApplicationSummary>> applications;
+    const ApplicationSummary* application(std::uint32_t connection) const {
+        return connection < applications.size() ? applications[connection].get() : nullptr;
+    }
     // Why packets cannot be read again (a pipe, memory), or empty.
     std::string rereadUnavailable;
 

@@ -3,11 +3,11 @@
 #include "common/units_text.h"
 #include "decode/byte_cursor.h"
 #include "messages/stream_text.h"
+#include "messages/tls_hello.h"
 #include "messages/tls_names.h"
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 namespace tcpladder {
 namespace {
@@ -23,68 +23,9 @@ enum RecordType : std::uint8_t {
     kHeartbeat = 24,
 };
 
-// RFC 8446 4.1.3: a ServerHello with this random is a HelloRetryRequest.
-constexpr std::array<std::uint8_t, 32> kHelloRetryRandom = {
-    0xCF, 0x21, 0xAD, 0x74, 0xE5, 0x9A, 0x61, 0x11, 0xBE, 0x1D, 0x8C, 0x02, 0x1E, 0x65, 0xB8, 0x91,
-    0xC2, 0xA2, 0x11, 0x16, 0x7A, 0xBB, 0x8C, 0x5E, 0x07, 0x9E, 0x09, 0xE2, 0xC8, 0xA8, 0x33, 0x9C};
-
 bool validHeader(std::span<const std::uint8_t> h) {
     return h.size() >= 5 && h[0] >= kChangeCipherSpec && h[0] <= kHeartbeat && h[1] == 3 &&
            h[2] <= 4 && readBe16(h.data() + 3) <= kMaxRecord;
-}
-
-struct Hello {
-    std::string sni;
-    std::string alpn;
-    std::uint16_t version = 0; // supported_versions, when present
-};
-
-void readExtensions(ByteCursor& c, bool client, Hello& hello) {
-    const std::size_t total = c.be16();
-    if (!c.ok())
-        return;
-    ByteCursor ext(c.here(), std::min(total, c.remaining()));
-    while (ext.remaining() >= 4) {
-        const std::uint16_t type = ext.be16();
-        const std::size_t length = ext.be16();
-        if (!ext.has(length))
-            return;
-        ByteCursor body(ext.here(), length);
-        ext.skip(length);
-        if (type == 0 && client) {
-            body.be16();
-            while (body.remaining() >= 3) {
-                const std::uint8_t nameType = body.u8();
-                const std::size_t nameLength = body.be16();
-                if (!body.has(nameLength))
-                    break;
-                if (nameType == 0 && hello.sni.empty())
-                    hello.sni =
-                        printable({reinterpret_cast<const char*>(body.here()), nameLength}, 255);
-                body.skip(nameLength);
-            }
-        } else if (type == 16) {
-            body.be16();
-            while (body.remaining() >= 1) {
-                const std::size_t length8 = body.u8();
-                if (!body.has(length8))
-                    break;
-                if (!hello.alpn.empty())
-                    hello.alpn.push_back(',');
-                hello.alpn.append(
-                    printable({reinterpret_cast<const char*>(body.here()), length8}, 64));
-                body.skip(length8);
-            }
-        } else if (type == 43) {
-            if (client) {
-                const std::size_t count = body.u8() / 2;
-                for (std::size_t i = 0; i < count && body.has(2); ++i)
-                    hello.version = std::max(hello.version, body.be16());
-            } else if (body.has(2)) {
-                hello.version = body.be16();
-            }
-        }
-    }
 }
 
 class TlsDirection {
@@ -237,39 +178,22 @@ private:
         const std::uint8_t type = m_header[0];
         m.label = tlsHandshakeName(type);
         m.fields = {{"handshake_type", std::to_string(type)}, {"length", std::to_string(m_length)}};
-        ByteCursor c(m_body.data(), m_body.size());
         if (type == 1 || type == 2) {
-            const std::uint16_t legacy = c.be16();
-            const bool retry =
-                type == 2 && c.has(32) && std::memcmp(c.here(), kHelloRetryRandom.data(), 32) == 0;
-            c.skip(32);
-            c.skip(c.u8()); // session id
-            Hello hello;
-            std::uint16_t cipher = 0;
-            if (type == 1) {
-                c.skip(c.be16()); // cipher suites
-                c.skip(c.u8());   // compression methods
-            } else {
-                cipher = c.be16();
-                c.skip(1);
-            }
-            if (c.ok() && c.remaining() >= 2)
-                readExtensions(c, type == 1, hello);
-            const std::uint16_t version = hello.version ? hello.version : legacy;
-            if (retry)
+            const TlsHello hello = readTlsHello(type, m_body);
+            if (hello.retry)
                 m.label = "HelloRetryRequest";
             if (type == 1) {
                 if (!hello.sni.empty())
                     m.label += " sni=" + hello.sni;
                 if (!hello.alpn.empty())
                     m.label += " alpn=" + hello.alpn;
-            } else if (c.ok() || cipher) {
-                m.label += ' ' + tlsVersionName(version) + ' ' + tlsCipherName(cipher);
-                m.fields.push_back({"cipher", tlsCipherName(cipher)});
+            } else if (hello.complete || hello.cipher) {
+                m.label += ' ' + tlsVersionName(hello.version) + ' ' + tlsCipherName(hello.cipher);
+                m.fields.push_back({"cipher", tlsCipherName(hello.cipher)});
                 if (!hello.alpn.empty())
                     m.label += " alpn=" + hello.alpn;
             }
-            m.fields.push_back({"version", tlsVersionName(version)});
+            m.fields.push_back({"version", tlsVersionName(hello.version)});
             if (!hello.sni.empty())
                 m.fields.push_back({"sni", hello.sni});
             if (!hello.alpn.empty())

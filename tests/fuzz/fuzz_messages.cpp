@@ -5,10 +5,12 @@
 //   2 bytes  payload length on the wire, big-endian
 //   2 bytes  captured length, big-endian (at most the input left)
 //   the captured bytes
-// given to the two directions' assemblers in order, then detected and parsed.
+// given to the two directions' assemblers in order, then detected and parsed,
+// and to the bounded summary read while loading, segment by segment.
 // The input's own sequence numbers and lengths make retransmissions, overlaps,
 // reordering, holes and snapshot-length cuts.
 #include "decode/tcp_segment.h"
+#include "messages/application_summarizer.h"
 #include "messages/connection_messages.h"
 #include "messages/stream_assembler.h"
 
@@ -26,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace tcpladder;
     // A small data limit, so that the limit's path is reached too.
     StreamAssembler directions[2] = {StreamAssembler(1 << 16), StreamAssembler(1 << 16)};
+    ApplicationSummarizer summarizer;
     std::size_t at = 0;
     std::uint64_t frame = 1;
     while (at + 9 <= size) {
@@ -49,6 +52,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             flags |= kRst;
         directions[head & 1].add(frame, static_cast<TimeNs>(frame) * 1000, seq, flags, wire,
                                  payload);
+        TcpSegment segment;
+        segment.seq = seq;
+        segment.flags = flags;
+        segment.payloadLength = wire;
+        summarizer.add(head & 1, segment, payload,
+                       SummaryPacket::at(frame, static_cast<TimeNs>(frame) * 1000));
         ++frame;
     }
     const AssembledStream client = directions[0].finish();
@@ -57,6 +66,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint64_t sum = 0;
     for (const Message& m : messages.messages)
         sum += m.label.size() + m.fields.size() + m.lastFrame + (m.truncated ? 1 : 0);
+    const ApplicationSummary summary = summarizer.finish();
+    sum += summary.requests + summary.waits.size() + summary.sni.size() + summary.alpn.size() +
+           summary.clientText.size() + summary.risingWaits.size();
     sink = sum;
     return 0;
 }

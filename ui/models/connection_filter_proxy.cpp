@@ -52,7 +52,8 @@ bool ConnectionFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex&) 
     if (m_quick.testFlag(QuickFilter::Trouble) && facts.summary.retransmissions == 0 &&
         facts.summary.zeroWindows == 0)
         return false;
-    return m_endpoints.isEmpty() || m_endpoints.matches(m_model->connection(sourceRow));
+    return m_endpoints.isEmpty() || m_endpoints.matches(m_model->connection(sourceRow),
+                                                        m_model->applicationSearchText(sourceRow));
 }
 
 bool ConnectionFilterProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const {

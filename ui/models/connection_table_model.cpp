@@ -1,5 +1,6 @@
 #include "models/connection_table_model.h"
 
+#include "format/application_text.h"
 #include "format/connection_words.h"
 #include "format/qt_text.h"
 #include "format/units.h"
@@ -35,6 +36,10 @@ constexpr std::array<ColumnInfo, ConnectionTableModel::ColumnCount> kColumns = {
     {"Retrans.", "Retransmitted segments", true},
     {"State", "Zeek's conn_state; the tooltip says it in words", false},
     {"Closed by", "Who sent the first FIN or RST", false},
+    {"Application",
+     "What the connection carried, read from its payload: HTTP requests (the first slow one "
+     "when there is one), TLS server name and ALPN, DNS query, SSH software",
+     false},
 }};
 
 QByteArray endpointKey(const Endpoint& endpoint) {
@@ -67,13 +72,40 @@ ConnectionTableModel::ConnectionTableModel(QObject* parent) : QAbstractTableMode
 void ConnectionTableModel::setSnapshot(SnapshotPtr snapshot) {
     beginResetModel();
     m_snapshot = std::move(snapshot);
+    formatApplications();
     endResetModel();
+}
+
+void ConnectionTableModel::formatApplications() {
+    m_applicationTexts.clear();
+    m_applicationSearch.clear();
+    if (!m_snapshot)
+        return;
+    const LoadedCapture& capture = *m_snapshot->capture;
+    const std::size_t rows = m_snapshot->facts.size();
+    m_applicationTexts.reserve(rows);
+    m_applicationSearch.reserve(rows);
+    for (std::uint32_t id = 0; id < rows; ++id) {
+        const ApplicationSummary* app = capture.application(id);
+        m_applicationTexts.push_back(
+            ui::applicationText(app, m_slowRule.firstSlowRequest(m_snapshot->facts[id])));
+        m_applicationSearch.push_back(ui::applicationSearchText(app));
+    }
+}
+
+const QString& ConnectionTableModel::applicationText(int row) const {
+    return m_applicationTexts[static_cast<std::size_t>(row)];
+}
+
+const QString& ConnectionTableModel::applicationSearchText(int row) const {
+    return m_applicationSearch[static_cast<std::size_t>(row)];
 }
 
 void ConnectionTableModel::setSlowRule(const SlowRule& rule) {
     if (rule == m_slowRule)
         return;
     m_slowRule = rule;
+    formatApplications();
     if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -176,6 +208,8 @@ QVariant ConnectionTableModel::display(int row, int column) const {
         return toQString(connStateCode(f.summary.state));
     case ClosedByColumn:
         return toQString(closedByText(f.summary.closedBy));
+    case ApplicationColumn:
+        return applicationText(row);
     default:
         return {};
     }
@@ -224,6 +258,11 @@ QVariant ConnectionTableModel::toolTip(int row, int column) const {
     case StateColumn:
     case ClosedByColumn:
         return closeInWords(f) + QChar('\n') + stateInWords(f);
+    case ApplicationColumn: {
+        const HttpExchange* slow = m_slowRule.firstSlowRequest(f);
+        return applicationToolTip(capture.application(static_cast<std::uint32_t>(row)), slow,
+                                  slow ? m_slowRule.requestThreshold(f, *slow) : 0);
+    }
     default:
         return display(row, column);
     }
@@ -237,6 +276,8 @@ QVariant ConnectionTableModel::sortValue(int row, int column) const {
         return endpointKey(connection(row).server());
     case StateColumn:
         return toQString(connStateCode(facts(row).summary.state));
+    case ApplicationColumn:
+        return applicationText(row);
     default:
         return numericKey(row, column);
     }
@@ -280,6 +321,8 @@ bool ConnectionTableModel::lessThan(int left, int right, int column) const {
         return endpointLess(connection(left).server(), connection(right).server());
     case StateColumn:
         return connStateCode(facts(left).summary.state) < connStateCode(facts(right).summary.state);
+    case ApplicationColumn:
+        return applicationText(left) < applicationText(right);
     default:
         return numericKey(left, column) < numericKey(right, column);
     }

@@ -27,6 +27,7 @@ public:
         RetransmissionsColumn,
         StateColumn,
         ClosedByColumn,
+        ApplicationColumn,
         ColumnCount
     };
 
@@ -46,6 +47,9 @@ public:
     const Connection& connection(int row) const;
     const ConnectionFacts& facts(int row) const;
     bool isSlow(int row) const { return m_slowRule.isSlow(facts(row)); }
+    // The Application column's text, and what the filter box searches (lower case).
+    const QString& applicationText(int row) const;
+    const QString& applicationSearchText(int row) const;
     // The proxy's fast path: the same order as SortRole, without QVariants.
     bool lessThan(int left, int right, int column) const;
 
@@ -61,9 +65,14 @@ private:
     QVariant sortValue(int row, int column) const;
     qint64 numericKey(int row, int column) const;
     QVariant emphasis(int row, int column, int role) const;
+    void formatApplications();
 
     SnapshotPtr m_snapshot;
     SlowRule m_slowRule;
+    // Formatted once per snapshot (and rule), so sorting and filtering
+    // compare strings instead of formatting them per comparison.
+    std::vector<QString> m_applicationTexts;
+    std::vector<QString> m_applicationSearch;
 };
 
 } // namespace tcpladder::ui

@@ -14,6 +14,7 @@ EndpointFilter::EndpointFilter(const QString& text) {
 
 EndpointFilter::Term EndpointFilter::parseTerm(const QString& text) {
     Term term;
+    term.lower = text.toLower();
     if (const auto pattern = parseEndpointPattern(text.toStdString())) {
         term.address = pattern->address;
         term.port = pattern->port;
@@ -31,9 +32,14 @@ bool EndpointFilter::matches(const Term& term, const Endpoint& endpoint) {
 }
 
 bool EndpointFilter::matches(const Connection& connection) const {
+    return matches(connection, QString());
+}
+
+bool EndpointFilter::matches(const Connection& connection, const QString& applicationText) const {
     for (const Term& term : m_terms) {
         if (!matches(term, connection.endpoints[kSideA]) &&
-            !matches(term, connection.endpoints[kSideB]))
+            !matches(term, connection.endpoints[kSideB]) &&
+            !(!applicationText.isEmpty() && applicationText.contains(term.lower)))
             return false;
     }
     return true;

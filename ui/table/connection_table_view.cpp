@@ -96,9 +96,13 @@ void ConnectionTableView::setDefaultColumnWidths() {
         {M::RetransmissionsColumn, "Retrans."},
         {M::StateColumn, "RSTOS0"},
         {M::ClosedByColumn, "client RST"},
+        {M::ApplicationColumn, "HTTP · 3 requests · slow: GET /api/orders → 200 after 1.04"},
     };
     for (const auto& [column, sample] : widths)
         horizontalHeader()->resizeSection(column, width(sample));
+    // What was asked belongs beside whom it was asked of.
+    horizontalHeader()->moveSection(horizontalHeader()->visualIndex(M::ApplicationColumn),
+                                    M::ServerColumn + 1);
 }
 
 // Numbers cut in the middle mislead, so a new capture may widen a number
