@@ -8,6 +8,7 @@
 #include "ladder/ladder_view.h"
 #include "ladder/packet_details_pane.h"
 #include "loading/capture_load_job.h"
+#include "loading/connection_messages_job.h"
 #include "models/connection_filter_proxy.h"
 #include "models/connection_table_model.h"
 #include "table/connection_table_view.h"
@@ -110,6 +111,8 @@ QWidget* MainWindow::createCentralArea() {
 // connection summary. All of them observe one ConnectionViewState.
 QWidget* MainWindow::createConnectionArea(QWidget* parent) {
     m_viewState = new ConnectionViewState(this);
+    // The selected connection's messages, read on a worker into the state.
+    new ConnectionMessagesJob(m_viewState, this);
     m_connectionSplitter = new QSplitter(Qt::Horizontal, parent);
     m_connectionSplitter->setObjectName(QStringLiteral("connectionSplitter"));
     m_connectionSplitter->setChildrenCollapsible(false);

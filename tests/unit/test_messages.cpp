@@ -1,7 +1,6 @@
 #include "load/capture_loader.h"
 #include "messages/connection_messages.h"
-#include "support/capture_writer.h"
-#include "support/packet_builder.h"
+#include "support/message_dialogue.h"
 
 #include <QtTest>
 
@@ -11,85 +10,6 @@ using namespace tcpladder::test;
 namespace {
 
 constexpr std::int64_t kMs = 1'000'000;
-constexpr std::int64_t kStart = 1'700'000'000'000'000'000;
-
-// One connection told segment by segment: payloads are real bytes, sequence
-// numbers follow what each side sent unless a step gives its own offset
-// (for retransmissions and reordering). Frame n is the n-th step.
-class Dialogue {
-public:
-    Dialogue() {
-        segment(true, 0x02, {}, 0);
-        segment(false, 0x12, {}, 1);
-        segment(true, 0x10, {}, 2);
-    }
-
-    // Sends `payload` at `atMs`; `offset` is the stream offset of its first
-    // byte (the side's next byte by default).
-    Dialogue& send(bool fromClient, const std::string& payload, std::int64_t atMs,
-                   std::int64_t offset = -1) {
-        Side& side = fromClient ? m_client : m_server;
-        const std::uint32_t at = offset < 0 ? side.sent : static_cast<std::uint32_t>(offset);
-        segment(fromClient, 0x18, Bytes(payload.begin(), payload.end()), atMs, at);
-        side.sent =
-            std::max<std::uint32_t>(side.sent, at + static_cast<std::uint32_t>(payload.size()));
-        return *this;
-    }
-    Dialogue& fin(bool fromClient, std::int64_t atMs) {
-        segment(fromClient, 0x11, {}, atMs, (fromClient ? m_client : m_server).sent);
-        return *this;
-    }
-
-    // Loads the capture, keeping at most `snapLength` bytes of each frame.
-    ConnectionMessages messages(std::uint32_t snapLength = 65535) const {
-        std::vector<Frame> frames = m_frames;
-        for (Frame& frame : frames) {
-            if (frame.bytes.size() > snapLength) {
-                frame.originalLength = static_cast<std::uint32_t>(frame.bytes.size());
-                frame.bytes.resize(snapLength);
-            }
-        }
-        TemporaryFile file(buildPcap(frames, {.nanosecond = true, .snapLength = snapLength}));
-        const auto loaded = loadCapture(file.path());
-        if (!loaded || loaded.value()->connections.size() != 1) {
-            qWarning("the capture did not load as one connection");
-            return {};
-        }
-        const auto read = readConnectionMessages(*loaded.value(), 0);
-        if (!read) {
-            qWarning("%s", read.error().c_str());
-            return {};
-        }
-        return read.value();
-    }
-
-private:
-    struct Side {
-        std::uint32_t isn;
-        std::uint32_t sent = 0; // stream bytes sent so far
-    };
-
-    void segment(bool fromClient, std::uint8_t flags, const Bytes& payload, std::int64_t atMs,
-                 std::uint32_t offset = 0) {
-        const Side& own = fromClient ? m_client : m_server;
-        const Side& other = fromClient ? m_server : m_client;
-        TcpSpec spec{.srcPort = fromClient ? std::uint16_t{50000} : std::uint16_t{8080},
-                     .dstPort = fromClient ? std::uint16_t{8080} : std::uint16_t{50000},
-                     .seq = (flags & 0x02) ? own.isn : own.isn + 1 + offset,
-                     .ack = (flags & 0x10) ? other.isn + 1 + other.sent : 0,
-                     .flags = flags,
-                     .payloadLength = static_cast<std::uint32_t>(payload.size())};
-        Bytes header = tcp(spec);
-        std::copy(payload.begin(), payload.end(), header.end() - static_cast<long>(payload.size()));
-        const Bytes ip = fromClient ? ipv4("10.0.0.1", "10.0.0.2", kProtoTcp, header)
-                                    : ipv4("10.0.0.2", "10.0.0.1", kProtoTcp, header);
-        m_frames.push_back({kStart + atMs * kMs, ethernet(0x0800, ip)});
-    }
-
-    Side m_client{1000};
-    Side m_server{90000};
-    std::vector<Frame> m_frames;
-};
 
 std::string field(const Message& m, const char* name) {
     const std::string* value = m.field(name);
@@ -102,30 +22,6 @@ std::vector<const Message*> ofKind(const ConnectionMessages& all, MessageKind ki
         if (m.kind == kind)
             found.push_back(&m);
     return found;
-}
-
-std::string tlsRecord(std::uint8_t type, const std::string& body) {
-    std::string record = {static_cast<char>(type), 3, 3, static_cast<char>(body.size() >> 8),
-                          static_cast<char>(body.size() & 0xFF)};
-    return record + body;
-}
-
-std::string be16(std::size_t value) {
-    return {static_cast<char>(value >> 8), static_cast<char>(value & 0xFF)};
-}
-
-// A ClientHello with server_name and ALPN extensions, as a handshake message.
-std::string clientHello(const std::string& sni, const std::string& alpn) {
-    const std::string name = std::string(1, '\0') + be16(sni.size()) + sni;
-    const std::string serverName = be16(0) + be16(name.size() + 2) + be16(name.size()) + name;
-    const std::string protocols = std::string(1, static_cast<char>(alpn.size())) + alpn;
-    const std::string alpnExt =
-        be16(16) + be16(protocols.size() + 2) + be16(protocols.size()) + protocols;
-    const std::string extensions = serverName + alpnExt;
-    std::string body = "\x03\x03" + std::string(32, 'r') + std::string(1, '\0') + be16(2) +
-                       "\x13\x01" + "\x01" + std::string(1, '\0') + be16(extensions.size()) +
-                       extensions;
-    return std::string(1, '\x01') + '\0' + be16(body.size()) + body;
 }
 
 } // namespace

@@ -89,6 +89,11 @@ bool needsOwnLabel(const PacketRecord& packet) {
     return packet.analysis() != 0 || (packet.flags() & (kSyn | kFin | kRst)) != 0;
 }
 
+bool needsOwnLabel(const LadderData& data, std::size_t index) {
+    const auto [first, last] = data.messagesStartingAt(index);
+    return first != last || needsOwnLabel(data.packet(index));
+}
+
 std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t first,
                                       std::size_t last, double top, double bottom,
                                       const LadderLabelWidth& width) {
@@ -115,11 +120,12 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
         const double y = layout.startY(i, packet);
         if (y < from || y >= to)
             continue;
+        const auto [messagesFrom, messagesTo] = data.messagesStartingAt(i);
         auto& side = sides[packet.side() == data.clientSide ? 0 : 1];
         // A band never goes back within a side, so frame order decides ties.
         const long long own = static_cast<long long>(std::floor(y / band));
         side.push_back({&packet, i, y, side.empty() ? own : std::max(own, side.back().band),
-                        needsOwnLabel(packet)});
+                        messagesFrom != messagesTo || needsOwnLabel(packet)});
     }
 
     const LadderColumns& columns = layout.columns();

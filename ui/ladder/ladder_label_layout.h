@@ -59,5 +59,7 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
 
 // True when the packet gets a label of its own at every density.
 bool needsOwnLabel(const PacketRecord& packet);
+// The same, and also when it starts an application message, whose name it carries.
+bool needsOwnLabel(const LadderData& data, std::size_t index);
 
 } // namespace tcpladder::ui

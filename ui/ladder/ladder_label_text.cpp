@@ -17,14 +17,35 @@ QFont boldLabelFont() {
 
 // Absorbs rounding between the advances summed here and the shaped text.
 constexpr double kSlackPerPiece = 1;
+// A server's flight (ServerHello, Certificate, ServerHelloDone, …) names
+// this many messages, then counts the rest; a long name is cut short.
+constexpr std::size_t kMessagesNamed = 3;
+constexpr qsizetype kMessageChars = 60;
 
 } // namespace
 
 LabelText labelText(const LadderData& data, std::size_t index) {
+    QString message = messageText(data, index);
+    if (!message.isEmpty())
+        message += QStringLiteral("  ");
     return {frameLabel(data, index),
             QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
                 QStringLiteral("  "),
-            arrowLabel(data, index), badgesFor(data.packet(index).analysis())};
+            message, arrowLabel(data, index), badgesFor(data.packet(index).analysis())};
+}
+
+QString messageText(const LadderData& data, std::size_t index) {
+    const auto [first, last] = data.messagesStartingAt(index);
+    QStringList names;
+    for (std::size_t m = first; m < last && names.size() < qsizetype(kMessagesNamed); ++m) {
+        QString name = QString::fromStdString(data.messages->messages[m].label);
+        if (name.size() > kMessageChars)
+            name = name.left(kMessageChars - 1) + QChar(0x2026);
+        names << name;
+    }
+    if (last - first > kMessagesNamed)
+        names << QStringLiteral("+%1 more").arg(last - first - kMessagesNamed);
+    return names.join(QStringLiteral(" · "));
 }
 
 BundleText bundleText(const LadderData& data, const LadderLabel& bundle) {
@@ -83,7 +104,7 @@ double LabelMeasure::badgeWidth(const QString& text) const {
 
 double LabelMeasure::width(const LabelText& text) const {
     double total = 2 * kPadding + lineWidth(text.frame, true) + lineWidth(text.time, false) +
-                   lineWidth(text.fields, false);
+                   lineWidth(text.message, true) + lineWidth(text.fields, false);
     for (const Badge& badge : text.badges)
         total += kBadgeGap + badgeWidth(badge.text);
     return total;

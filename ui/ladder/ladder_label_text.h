@@ -17,15 +17,21 @@ class QPaintDevice;
 namespace tcpladder::ui {
 
 // An arrow's label in the pieces painted one after another: the frame
-// number (bold), the time, the segment's fields, then its analysis badges.
+// number (bold), the time, the application messages it starts (bold), the
+// segment's fields, then its analysis badges.
 struct LabelText {
     QString frame;
     QString time;
+    QString message; // "GET /api/orders  ", or empty
     QString fields;
     std::vector<Badge> badges;
 };
 
 LabelText labelText(const LadderData& data, std::size_t index);
+
+// The names of the messages that start at the packet, joined: "GET /a · GET /b";
+// empty when it starts none or the messages are not read yet.
+QString messageText(const LadderData& data, std::size_t index);
 
 // A bundle's text in two pieces, the frames it names (bold) and its sum:
 // "#300–#330" and " ← 16 segments · 23,168 B · seq 218,806–241,974". The

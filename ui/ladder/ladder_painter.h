@@ -38,6 +38,7 @@ private:
     void paintBack(QPainter& painter, const LadderPaintParams& params) const;
     void paintRuler(QPainter& painter, const LadderPaintParams& params) const;
     void paintBreaks(QPainter& painter, const LadderPaintParams& params) const;
+    void paintMessageBrackets(QPainter& painter, const LadderPaintParams& params) const;
     void paintLabels(QPainter& painter, const LadderPaintParams& params) const;
     void paintClockSteps(QPainter& painter, const LadderPaintParams& params) const;
     void paintNotes(QPainter& painter, const LadderPaintParams& params) const;
