@@ -17,9 +17,6 @@ constexpr double kBandLines = 5;
 // Labels are laid out from this many bands above the slice, so that what
 // the slice shows does not depend on where it begins.
 constexpr double kWalkBackBands = 2;
-// Labels keep this far from the sender's lane, leaving room for the
-// bracket of a bundle and the start of a leader line.
-constexpr double kLaneInset = 10;
 
 // The label rectangles placed so far, all one line high, keyed by their top
 // edge: only those whose tops lie less than a line from a new rectangle's can
@@ -178,7 +175,7 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
             const int s = label.fromClient ? 0 : 1;
             const double w = width(label);
             const double left =
-                label.fromClient ? laneX[0] + kLaneInset : laneX[1] - kLaneInset - w;
+                label.fromClient ? laneX[0] + kLabelLaneInset : laneX[1] - kLabelLaneInset - w;
             QRectF rect(left, std::max(label.anchor.y() - line, sideBottom[s]), w, line);
             while (const auto blocked = placed.blockedUntil(rect))
                 rect.moveTop(*blocked);

@@ -37,6 +37,10 @@ struct LadderLabel {
     bool displaced() const { return std::abs(rect.bottom() - anchor.y()) > 0.5; }
 };
 
+// Labels keep this far from the sender's lane, leaving room for the
+// bracket of a bundle and the start of a leader line.
+constexpr double kLabelLaneInset = 10;
+
 // The width a label needs when painted; never narrower than its painted text.
 using LadderLabelWidth = std::function<double(const LadderLabel& label)>;
 

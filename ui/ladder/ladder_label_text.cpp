@@ -1,7 +1,9 @@
 #include "ladder/ladder_label_text.h"
 
+#include "format/qt_text.h"
 #include "format/units.h"
 #include "ladder/ladder_labels.h"
+#include "store/packet_text.h"
 
 namespace tcpladder::ui {
 
@@ -120,9 +122,21 @@ double LabelTexts::width(const LadderLabel& label) {
 
 const LabelText& LabelTexts::text(std::size_t index) {
     auto it = m_texts.find(index);
-    if (it == m_texts.end())
-        it = m_texts.emplace(index, labelText(m_data, index)).first;
-    return it->second;
+    if (it != m_texts.end())
+        return it->second;
+    LabelText text = labelText(m_data, index);
+    if (!text.message.isEmpty() && m_measure.width(text) > m_maxWidth) {
+        const PacketRecord& packet = m_data.packet(index);
+        text.fields = toQString(flagLetters(packet.flags())) +
+                      QStringLiteral("  Len=%1").arg(packet.payloadLength());
+        const QString ellipsis = QStringLiteral("…  ");
+        QString names = text.message.chopped(2);
+        while (m_measure.width(text) > m_maxWidth && names.size() > 12) {
+            names.chop(1);
+            text.message = names + ellipsis;
+        }
+    }
+    return m_texts.emplace(index, std::move(text)).first->second;
 }
 
 } // namespace tcpladder::ui

@@ -77,10 +77,13 @@ private:
 };
 
 // The labels of one paint: each packet's text is built once, measured for
-// the layout's placement and kept for painting.
+// the layout's placement and kept for painting. A label that names messages
+// and would be wider than `maxWidth` (the room between the lanes) keeps only
+// the flags and length of its segment, then cuts the names short.
 class LabelTexts {
 public:
-    LabelTexts(const LadderData& data, QPaintDevice* device) : m_data(data), m_measure(device) {}
+    LabelTexts(const LadderData& data, QPaintDevice* device, double maxWidth = 1e300)
+        : m_data(data), m_measure(device), m_maxWidth(maxWidth) {}
 
     const LabelText& text(std::size_t index);
     double width(std::size_t index) { return m_measure.width(text(index)); }
@@ -92,6 +95,7 @@ public:
 private:
     const LadderData& m_data;
     LabelMeasure m_measure;
+    double m_maxWidth;
     std::unordered_map<std::size_t, LabelText> m_texts;
 };
 

@@ -223,7 +223,7 @@ void LadderPainter::paintLabels(QPainter& painter, const LadderPaintParams& para
     using namespace label_geometry;
     const LadderData& data = m_layout.data();
     const LadderColumns& columns = m_layout.columns();
-    LabelTexts texts(data, painter.device());
+    LabelTexts texts(data, painter.device(), maxLabelWidth(m_layout));
     const std::vector<LadderLabel> labels = layoutLabels(
         m_layout, params.firstPacket, params.lastPacket, params.top, params.bottom, texts.widths());
     const QFont font = labelFont();
@@ -307,6 +307,11 @@ void LadderPainter::paintClockSteps(QPainter& painter, const LadderPaintParams& 
                              .arg(formatDuration(back))
                              .arg(data.packet(index).frame()));
     }
+}
+
+double maxLabelWidth(const LadderLayout& layout) {
+    const LadderColumns& c = layout.columns();
+    return c.serverX - c.clientX - 2 * kLabelLaneInset;
 }
 
 void applyLabelMetrics(LadderOptions& options) {

@@ -46,6 +46,8 @@ private:
     const LadderLayout& m_layout;
 };
 
+// The widest a label may be: the room between the lanes.
+double maxLabelWidth(const LadderLayout& layout);
 // Sets the label line height from the label font, which the layout needs
 // to keep labels apart.
 void applyLabelMetrics(LadderOptions& options);

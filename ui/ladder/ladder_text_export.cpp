@@ -5,6 +5,7 @@
 #include "ladder/ladder_exporter.h"
 #include "ladder/ladder_label_layout.h"
 #include "ladder/ladder_label_text.h"
+#include "ladder/ladder_painter.h"
 #include "ladder/ladder_style.h"
 #include "store/packet_text.h"
 
@@ -203,7 +204,7 @@ QString ladderText(const LadderLayout& layout, std::size_t first, std::size_t la
     if (first < last) {
         // Measured as a picture would measure them, so the bundles are the picture's.
         QImage device(1, 1, QImage::Format_ARGB32_Premultiplied);
-        LabelTexts texts(data, &device);
+        LabelTexts texts(data, &device, maxLabelWidth(layout));
         const auto [top, bottom] = ladderSliceFor(layout, first, last);
         std::vector<LadderLabel> labels =
             layoutLabels(layout, first, last, top, bottom, texts.widths());
