@@ -33,8 +33,8 @@ inline SeenLabel seen(const ui::LadderData& data, const ui::LadderLabel& label) 
 
 // Empty when the labels name every packet of `expected` exactly once (and,
 // when `exact`, no other), give every marked packet, SYN, FIN, RST and
-// message start its own, read top to bottom in frame order on each side and never overlap;
-// else what is wrong.
+// message start its own, read top to bottom in frame order on each side and
+// never overlap; else what is wrong.
 inline QString labelProblems(const ui::LadderData& data, const std::vector<std::size_t>& expected,
                              std::vector<SeenLabel> labels, bool exact = true,
                              double tolerance = 0.01) {
