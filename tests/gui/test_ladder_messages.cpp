@@ -259,9 +259,9 @@ private slots:
         QSemaphore release;
         std::atomic<int> reads = 0;
         job.setReadFunction([&](const LoadedCapture& capture, std::uint32_t connection) {
-            ++reads;
-            if (connection == 0)
-                release.acquire(); // still reading when the reader moves on
+            // The first read is still running when the reader moves on.
+            if (++reads == 1 && connection == 0)
+                release.acquire();
             return readConnectionMessages(capture, connection);
         });
         QSignalSpy ready(&job, &ConnectionMessagesJob::messagesReady);
@@ -280,6 +280,7 @@ private slots:
         state.setConnection(0);
         state.setMessages(delivered);
         QVERIFY(!state.messages());
+        QVERIFY(job.waitForIdle(5000));
     }
 
     void ladderPaintsFirstThenTakesTheMessages() {
