@@ -9,6 +9,7 @@
 #include "ladder/merged_ladder_view.h"
 #include "ladder/packet_details_pane.h"
 #include "loading/capture_load_job.h"
+#include "loading/connection_messages_job.h"
 #include "loading/merge_load_job.h"
 #include "merged/merge_summary_text.h"
 #include "merged/two_point_view.h"
@@ -123,6 +124,8 @@ QWidget* MainWindow::createCentralArea() {
 // connection summary. All of them observe one ConnectionViewState.
 QWidget* MainWindow::createConnectionArea(QWidget* parent) {
     m_viewState = new ConnectionViewState(this);
+    // The selected connection's messages, read on a worker into the state.
+    new ConnectionMessagesJob(m_viewState, this);
     m_connectionSplitter = new QSplitter(Qt::Horizontal, parent);
     m_connectionSplitter->setObjectName(QStringLiteral("connectionSplitter"));
     m_connectionSplitter->setChildrenCollapsible(false);

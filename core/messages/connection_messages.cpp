@@ -115,6 +115,13 @@ Result<ConnectionMessages> readConnectionMessages(const LoadedCapture& capture,
     StreamAssembler assemblers[2];
     PacketDecoder decoder;
     DecodedTcp tcp;
+    std::uint64_t payload[2] = {0, 0};
+    capture.packets.forEachChunk(connection, [&](const PacketRecord* records, std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i)
+            payload[records[i].side() == c.clientSide() ? 0 : 1] += records[i].payloadLength();
+    });
+    assemblers[0].reserve(payload[0]);
+    assemblers[1].reserve(payload[1]);
     std::string failure;
     capture.packets.forEachChunk(connection, [&](const PacketRecord* records, std::size_t count) {
         for (std::size_t i = 0; i < count && failure.empty(); ++i) {

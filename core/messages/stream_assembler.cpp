@@ -4,6 +4,7 @@
 #include "tcp/seq_math.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace tcpladder {
 
@@ -24,6 +25,10 @@ void StreamAssembler::add(std::uint64_t frame, TimeNs time, std::uint32_t seq, s
         keep = 0; // past the limit the bytes are holes
     m_segments.push_back({frame, time, dataSeq, payloadLength, m_scratch.size(), keep});
     m_scratch.insert(m_scratch.end(), captured.begin(), captured.begin() + static_cast<long>(keep));
+}
+
+void StreamAssembler::reserve(std::uint64_t bytes) {
+    m_scratch.reserve(static_cast<std::size_t>(std::min(bytes, m_dataLimit)));
 }
 
 void StreamAssembler::insertUncovered(SpanMap& into, const SpanMap* covered, std::uint64_t from,
@@ -90,19 +95,37 @@ AssembledStream StreamAssembler::finish() {
             insertUncovered(missing, &captured, static_cast<std::uint64_t>(from),
                             static_cast<std::uint64_t>(end), i);
     }
+    const auto source = [&](std::uint64_t start, const Span& span) {
+        return m_segments[span.segment].dataIndex +
+               static_cast<std::size_t>(static_cast<std::int64_t>(start) - offsets[span.segment]);
+    };
+    // Without reordering, stream order is capture order: each piece moves
+    // towards the front of the scratch buffer (over the retransmitted bytes
+    // before it), so the buffer is compacted in place instead of copied, which
+    // for a large transfer saves a second buffer and its page faults.
     std::size_t dataSize = 0;
-    for (const auto& [start, span] : captured)
+    bool inOrder = true;
+    std::size_t lastSource = 0;
+    for (const auto& [start, span] : captured) {
+        const std::size_t from = source(start, span);
+        inOrder = inOrder && from >= lastSource;
+        lastSource = from + (span.end - start);
         dataSize += span.end - start;
-    stream.m_data.reserve(dataSize);
+    }
+    if (!inOrder)
+        stream.m_data.reserve(dataSize);
+    std::size_t written = 0;
     for (const auto& [start, span] : captured) {
         const Segment& s = m_segments[span.segment];
-        const std::size_t skip =
-            static_cast<std::size_t>(static_cast<std::int64_t>(start) - offsets[span.segment]);
+        const std::size_t from = source(start, span);
         const std::size_t length = span.end - start;
-        AssembledStream::Piece piece{start, length, s.frame, s.time, true, stream.m_data.size()};
-        stream.m_data.insert(stream.m_data.end(),
-                             m_scratch.begin() + static_cast<long>(s.dataIndex + skip),
-                             m_scratch.begin() + static_cast<long>(s.dataIndex + skip + length));
+        AssembledStream::Piece piece{start, length, s.frame, s.time, true, written};
+        if (inOrder)
+            std::memmove(m_scratch.data() + written, m_scratch.data() + from, length);
+        else
+            stream.m_data.insert(stream.m_data.end(), m_scratch.begin() + static_cast<long>(from),
+                                 m_scratch.begin() + static_cast<long>(from + length));
+        written += length;
         stream.m_captured.push_back(piece);
         if (!stream.m_runs.empty() &&
             stream.m_runs.back().offset + stream.m_runs.back().length == start)
@@ -113,6 +136,10 @@ AssembledStream StreamAssembler::finish() {
     for (const auto& [start, span] : missing) {
         const Segment& s = m_segments[span.segment];
         stream.m_missing.push_back({start, span.end - start, s.frame, s.time, false, 0});
+    }
+    if (inOrder) {
+        m_scratch.resize(dataSize);
+        stream.m_data = std::move(m_scratch);
     }
     m_segments.clear();
     m_scratch.clear();

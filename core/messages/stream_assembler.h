@@ -28,6 +28,10 @@ public:
     void add(std::uint64_t frame, TimeNs time, std::uint32_t seq, std::uint8_t flags,
              std::uint32_t payloadLength, std::span<const std::uint8_t> captured);
 
+    // Room for `bytes` of captured payload, so that a large transfer is
+    // copied once rather than at every doubling of the buffer.
+    void reserve(std::uint64_t bytes);
+
     AssembledStream finish();
 
 private:

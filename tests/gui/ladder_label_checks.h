@@ -32,9 +32,9 @@ inline SeenLabel seen(const ui::LadderData& data, const ui::LadderLabel& label) 
 }
 
 // Empty when the labels name every packet of `expected` exactly once (and,
-// when `exact`, no other), give every marked packet, SYN, FIN and RST its
-// own, read top to bottom in frame order on each side and never overlap;
-// else what is wrong.
+// when `exact`, no other), give every marked packet, SYN, FIN, RST and
+// message start its own, read top to bottom in frame order on each side and
+// never overlap; else what is wrong.
 inline QString labelProblems(const ui::LadderData& data, const std::vector<std::size_t>& expected,
                              std::vector<SeenLabel> labels, bool exact = true,
                              double tolerance = 0.01) {
@@ -51,7 +51,7 @@ inline QString labelProblems(const ui::LadderData& data, const std::vector<std::
         for (std::size_t i = begin; i < end; ++i) {
             if (data.fromClient(i) != label.fromClient)
                 continue;
-            if (ui::needsOwnLabel(data.packet(i)))
+            if (ui::needsOwnLabel(data, i))
                 return QStringLiteral("#%1 is bundled in #%2–#%3 but needs its own label")
                     .arg(data.packet(i).frame())
                     .arg(label.firstFrame)

@@ -70,6 +70,25 @@ private slots:
         QVERIFY(!responses[0]->truncated);
     }
 
+    // In order but for a segment sent twice: the stream is compacted in
+    // place over the copy, and what follows it must still parse.
+    void retransmissionInsideAChunkedBody() {
+        const std::string head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+        Dialogue d;
+        d.send(true, "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n", 10);
+        d.send(false, head, 20).send(false, "5\r\nhello\r\n", 21);
+        d.send(false, "5\r\nhello\r\n", 25, static_cast<std::int64_t>(head.size()));
+        d.send(false, "0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n", 26);
+        const ConnectionMessages all = d.messages();
+        const auto responses = ofKind(all, MessageKind::HttpResponse);
+        QCOMPARE(responses.size(), std::size_t{2});
+        QCOMPARE(field(*responses[0], "body"), std::string("5"));
+        QCOMPARE(responses[0]->lastFrame, std::uint64_t{8});
+        QVERIFY(!responses[0]->truncated);
+        QCOMPARE(responses[1]->label, std::string("204 No Content"));
+        QCOMPARE(responses[1]->firstFrame, std::uint64_t{8});
+    }
+
     void chunkedBodyThenKeepAlive() {
         Dialogue d;
         d.send(true, "GET /a HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n", 10);

@@ -54,7 +54,55 @@ void addHandshakeNotes(const LadderData& data, std::vector<LadderNote>& notes) {
     }
 }
 
+// Per HTTP response, at its first packet: the server's think time (the
+// request's last byte to the response's first) and the time to its last
+// byte, both as seen at the capture point.
+void addMessageNotes(const LadderData& data, std::vector<LadderNote>& notes) {
+    const LadderMessages& placed = *data.messages;
+    for (std::size_t m = 0; m < placed.messages.size(); ++m) {
+        const Message& response = placed.messages[m];
+        if (response.kind != MessageKind::HttpResponse || response.thinkTime < 0 ||
+            response.pair < 0)
+            continue;
+        const Message& request = placed.messages[static_cast<std::size_t>(response.pair)];
+        const std::size_t index = placed.firstPacket[m];
+        notes.push_back(
+            {LadderNote::Kind::ThinkTime, index, data.relativeTime(index), data.relativeTime(index),
+             QStringLiteral("Think %1 · last byte %2")
+                 .arg(formatDuration(response.thinkTime), formatDuration(response.timeToLastByte)),
+             QStringLiteral("%1 → %2: from the request's last byte (#%3) to the response's "
+                            "first (#%4) %5, to its last (#%6) %7, as seen at the capture point.")
+                 .arg(toQString(request.label), toQString(response.label))
+                 .arg(request.lastFrame)
+                 .arg(response.firstFrame)
+                 .arg(formatDuration(response.thinkTime))
+                 .arg(response.lastFrame)
+                 .arg(formatDuration(response.timeToLastByte))});
+    }
+}
+
 } // namespace
+
+std::shared_ptr<const LadderData> withMessages(const LadderData& data,
+                                               std::shared_ptr<const LadderMessages> messages) {
+    auto result = std::make_shared<LadderData>(data);
+    result->messages = std::move(messages);
+    if (!result->messages || result->packetCount() == 0)
+        return result;
+    std::vector<LadderNote> added;
+    addMessageNotes(*result, added);
+    if (added.empty())
+        return result;
+    // Each response has its own think time now; the connection's note on
+    // its first response byte would repeat the first of them.
+    std::vector<LadderNote> notes = std::move(result->notes);
+    std::erase_if(notes,
+                  [](const LadderNote& note) { return note.kind == LadderNote::Kind::ThinkTime; });
+    notes.insert(notes.end(), added.begin(), added.end());
+    std::ranges::stable_sort(notes, {}, &LadderNote::time);
+    result->notes = std::move(notes);
+    return result;
+}
 
 std::size_t LadderData::firstAtOrAfter(TimeNs time) const {
     return timeline.timeIndex.firstAtOrAfter(time);

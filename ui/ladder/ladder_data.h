@@ -2,6 +2,7 @@
 
 #include "analysis/connection_summary.h"
 #include "ladder/capture_point_estimate.h"
+#include "ladder/ladder_messages.h"
 #include "ladder/ladder_timeline.h"
 #include "load/loaded_capture.h"
 
@@ -36,6 +37,8 @@ struct LadderData {
     std::vector<LadderNote> notes; // in time order
     QString clientName;            // "ip:port"
     QString serverName;
+    // The application messages, once a worker has read them; null before.
+    std::shared_ptr<const LadderMessages> messages;
 
     std::size_t packetCount() const { return timeline.packetCount; }
     const PacketRecord& packet(std::size_t index) const {
@@ -47,10 +50,19 @@ struct LadderData {
     std::size_t firstAtOrAfter(TimeNs time) const;
     // The frame's packet index, or the next one after it; packetCount() when none.
     std::size_t indexOfFrame(std::uint64_t frame) const;
+    // The messages that start at the packet, when there are any.
+    std::pair<std::size_t, std::size_t> messagesStartingAt(std::size_t index) const {
+        return messages ? messages->startingAt(index) : std::pair<std::size_t, std::size_t>{};
+    }
 };
 
 std::shared_ptr<const LadderData> buildLadderData(std::shared_ptr<const LoadedCapture> capture,
                                                   std::uint32_t connection,
                                                   const TimelineThresholds& thresholds = {});
+
+// The same ladder with its application messages: their labels, brackets and
+// a note per HTTP response with the server's think time and time to last byte.
+std::shared_ptr<const LadderData> withMessages(const LadderData& data,
+                                               std::shared_ptr<const LadderMessages> messages);
 
 } // namespace tcpladder::ui

@@ -14,7 +14,12 @@ QString writeLadderExport(std::shared_ptr<const LoadedCapture> capture, std::uin
     if (!format && !textFormat)
         return QStringLiteral("%1: a ladder is written as .png, .svg, .pdf, .txt, .mmd or .puml")
             .arg(settings.output);
-    const auto data = buildLadderData(std::move(capture), connection);
+    auto data = buildLadderData(capture, connection);
+    // No window waits on this thread, so the messages are read here; a
+    // capture that cannot be re-read (a pipe) is drawn without them.
+    if (auto read = readConnectionMessages(*capture, connection))
+        data = withMessages(*data, std::make_shared<const LadderMessages>(placeMessages(
+                                       *capture, connection, std::move(read.value()))));
     LadderExportRequest request;
     request.path = settings.output;
     request.format = format.value_or(LadderFormat::Svg);

@@ -17,9 +17,6 @@ constexpr double kBandLines = 5;
 // Labels are laid out from this many bands above the slice, so that what
 // the slice shows does not depend on where it begins.
 constexpr double kWalkBackBands = 2;
-// Labels keep this far from the sender's lane, leaving room for the
-// bracket of a bundle and the start of a leader line.
-constexpr double kLaneInset = 10;
 
 // The label rectangles placed so far, all one line high, keyed by their top
 // edge: only those whose tops lie less than a line from a new rectangle's can
@@ -89,6 +86,11 @@ bool needsOwnLabel(const PacketRecord& packet) {
     return packet.analysis() != 0 || (packet.flags() & (kSyn | kFin | kRst)) != 0;
 }
 
+bool needsOwnLabel(const LadderData& data, std::size_t index) {
+    const auto [first, last] = data.messagesStartingAt(index);
+    return first != last || needsOwnLabel(data.packet(index));
+}
+
 std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t first,
                                       std::size_t last, double top, double bottom,
                                       const LadderLabelWidth& width) {
@@ -115,11 +117,12 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
         const double y = layout.startY(i, packet);
         if (y < from || y >= to)
             continue;
+        const auto [messagesFrom, messagesTo] = data.messagesStartingAt(i);
         auto& side = sides[packet.side() == data.clientSide ? 0 : 1];
         // A band never goes back within a side, so frame order decides ties.
         const long long own = static_cast<long long>(std::floor(y / band));
         side.push_back({&packet, i, y, side.empty() ? own : std::max(own, side.back().band),
-                        needsOwnLabel(packet)});
+                        messagesFrom != messagesTo || needsOwnLabel(packet)});
     }
 
     const LadderColumns& columns = layout.columns();
@@ -172,7 +175,7 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
             const int s = label.fromClient ? 0 : 1;
             const double w = width(label);
             const double left =
-                label.fromClient ? laneX[0] + kLaneInset : laneX[1] - kLaneInset - w;
+                label.fromClient ? laneX[0] + kLabelLaneInset : laneX[1] - kLabelLaneInset - w;
             QRectF rect(left, std::max(label.anchor.y() - line, sideBottom[s]), w, line);
             while (const auto blocked = placed.blockedUntil(rect))
                 rect.moveTop(*blocked);

@@ -37,6 +37,10 @@ struct LadderLabel {
     bool displaced() const { return std::abs(rect.bottom() - anchor.y()) > 0.5; }
 };
 
+// Labels keep this far from the sender's lane, leaving room for the
+// bracket of a bundle and the start of a leader line.
+constexpr double kLabelLaneInset = 10;
+
 // The width a label needs when painted; never narrower than its painted text.
 using LadderLabelWidth = std::function<double(const LadderLabel& label)>;
 
@@ -59,5 +63,7 @@ std::vector<LadderLabel> layoutLabels(const LadderLayout& layout, std::size_t fi
 
 // True when the packet gets a label of its own at every density.
 bool needsOwnLabel(const PacketRecord& packet);
+// The same, and also when it starts an application message, whose name it carries.
+bool needsOwnLabel(const LadderData& data, std::size_t index);
 
 } // namespace tcpladder::ui

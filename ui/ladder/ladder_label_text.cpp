@@ -1,7 +1,9 @@
 #include "ladder/ladder_label_text.h"
 
+#include "format/qt_text.h"
 #include "format/units.h"
 #include "ladder/ladder_labels.h"
+#include "store/packet_text.h"
 
 namespace tcpladder::ui {
 
@@ -17,14 +19,35 @@ QFont boldLabelFont() {
 
 // Absorbs rounding between the advances summed here and the shaped text.
 constexpr double kSlackPerPiece = 1;
+// A server's flight (ServerHello, Certificate, ServerHelloDone, …) names
+// this many messages, then counts the rest; a long name is cut short.
+constexpr std::size_t kMessagesNamed = 3;
+constexpr qsizetype kMessageChars = 60;
 
 } // namespace
 
 LabelText labelText(const LadderData& data, std::size_t index) {
+    QString message = messageText(data, index);
+    if (!message.isEmpty())
+        message += QStringLiteral("  ");
     return {frameLabel(data, index),
             QStringLiteral("  ") + relativeTimeLabel(data.relativeTime(index)) +
                 QStringLiteral("  "),
-            arrowLabel(data, index), badgesFor(data.packet(index).analysis())};
+            message, arrowLabel(data, index), badgesFor(data.packet(index).analysis())};
+}
+
+QString messageText(const LadderData& data, std::size_t index) {
+    const auto [first, last] = data.messagesStartingAt(index);
+    QStringList names;
+    for (std::size_t m = first; m < last && names.size() < qsizetype(kMessagesNamed); ++m) {
+        QString name = QString::fromStdString(data.messages->messages[m].label);
+        if (name.size() > kMessageChars)
+            name = name.left(kMessageChars - 1) + QChar(0x2026);
+        names << name;
+    }
+    if (last - first > kMessagesNamed)
+        names << QStringLiteral("+%1 more").arg(last - first - kMessagesNamed);
+    return names.join(QStringLiteral(" · "));
 }
 
 BundleText bundleText(const LadderData& data, const LadderLabel& bundle) {
@@ -83,7 +106,7 @@ double LabelMeasure::badgeWidth(const QString& text) const {
 
 double LabelMeasure::width(const LabelText& text) const {
     double total = 2 * kPadding + lineWidth(text.frame, true) + lineWidth(text.time, false) +
-                   lineWidth(text.fields, false);
+                   lineWidth(text.message, true) + lineWidth(text.fields, false);
     for (const Badge& badge : text.badges)
         total += kBadgeGap + badgeWidth(badge.text);
     return total;
@@ -99,9 +122,21 @@ double LabelTexts::width(const LadderLabel& label) {
 
 const LabelText& LabelTexts::text(std::size_t index) {
     auto it = m_texts.find(index);
-    if (it == m_texts.end())
-        it = m_texts.emplace(index, labelText(m_data, index)).first;
-    return it->second;
+    if (it != m_texts.end())
+        return it->second;
+    LabelText text = labelText(m_data, index);
+    if (!text.message.isEmpty() && m_measure.width(text) > m_maxWidth) {
+        const PacketRecord& packet = m_data.packet(index);
+        text.fields = toQString(flagLetters(packet.flags())) +
+                      QStringLiteral("  Len=%1").arg(packet.payloadLength());
+        const QString ellipsis = QStringLiteral("…  ");
+        QString names = text.message.chopped(2);
+        while (m_measure.width(text) > m_maxWidth && names.size() > 12) {
+            names.chop(1);
+            text.message = names + ellipsis;
+        }
+    }
+    return m_texts.emplace(index, std::move(text)).first->second;
 }
 
 } // namespace tcpladder::ui

@@ -17,15 +17,21 @@ class QPaintDevice;
 namespace tcpladder::ui {
 
 // An arrow's label in the pieces painted one after another: the frame
-// number (bold), the time, the segment's fields, then its analysis badges.
+// number (bold), the time, the application messages it starts (bold), the
+// segment's fields, then its analysis badges.
 struct LabelText {
     QString frame;
     QString time;
+    QString message; // "GET /api/orders  ", or empty
     QString fields;
     std::vector<Badge> badges;
 };
 
 LabelText labelText(const LadderData& data, std::size_t index);
+
+// The names of the messages that start at the packet, joined: "GET /a · GET /b";
+// empty when it starts none or the messages are not read yet.
+QString messageText(const LadderData& data, std::size_t index);
 
 // A bundle's text in two pieces, the frames it names (bold) and its sum:
 // "#300–#330" and " ← 16 segments · 23,168 B · seq 218,806–241,974". The
@@ -71,10 +77,13 @@ private:
 };
 
 // The labels of one paint: each packet's text is built once, measured for
-// the layout's placement and kept for painting.
+// the layout's placement and kept for painting. A label that names messages
+// and would be wider than `maxWidth` (the room between the lanes) keeps only
+// the flags and length of its segment, then cuts the names short.
 class LabelTexts {
 public:
-    LabelTexts(const LadderData& data, QPaintDevice* device) : m_data(data), m_measure(device) {}
+    LabelTexts(const LadderData& data, QPaintDevice* device, double maxWidth = 1e300)
+        : m_data(data), m_measure(device), m_maxWidth(maxWidth) {}
 
     const LabelText& text(std::size_t index);
     double width(std::size_t index) { return m_measure.width(text(index)); }
@@ -86,6 +95,7 @@ public:
 private:
     const LadderData& m_data;
     LabelMeasure m_measure;
+    double m_maxWidth;
     std::unordered_map<std::size_t, LabelText> m_texts;
 };
 

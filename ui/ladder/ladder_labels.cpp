@@ -39,6 +39,12 @@ QString arrowTooltip(const LadderData& data, std::size_t index) {
     lines << (fromClient ? QStringLiteral("%1 → %2") : QStringLiteral("%2 → %1"))
                  .arg(data.clientName, data.serverName);
     lines << arrowLabel(data, index);
+    const auto [first, last] = data.messagesStartingAt(index);
+    for (std::size_t m = first; m < last; ++m)
+        lines << QStringLiteral("Starts %1 %2: %3")
+                     .arg(QString::fromLatin1(protocolName(data.messages->messages[m].protocol)),
+                          QString::fromLatin1(kindName(data.messages->messages[m].kind)),
+                          toQString(data.messages->messages[m].label));
     if (packet.analysis()) {
         QStringList marks;
         for (const Badge& badge : badgesFor(packet.analysis()))

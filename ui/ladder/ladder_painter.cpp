@@ -18,8 +18,10 @@ namespace {
 using namespace ladder_palette;
 
 constexpr double kTickSpacing = 56;
-// A bundle's bracket runs this far inside the sender's lane.
+// A bundle's bracket runs this far inside the sender's lane; a message's
+// as far outside it, so the two never hide each other.
 constexpr double kBracketOffset = 5;
+constexpr double kMessageBracketOffset = 7;
 
 void zigzag(QPainter& painter, double left, double right, double y) {
     QPainterPath path(QPointF(left, y));
@@ -89,6 +91,7 @@ void LadderPainter::paint(QPainter& painter, const LadderPaintParams& params) co
     paintBack(painter, params);
     paintArrows(painter, m_layout, drawn, params.selected,
                 m_layout.data().estimate.known() && m_layout.slanted());
+    paintMessageBrackets(painter, params);
     paintLabels(painter, params);
     paintNotes(painter, params);
     paintClockSteps(painter, params);
@@ -190,11 +193,37 @@ void LadderPainter::paintBreaks(QPainter& painter, const LadderPaintParams& para
     }
 }
 
+void LadderPainter::paintMessageBrackets(QPainter& painter, const LadderPaintParams& params) const {
+    const LadderData& data = m_layout.data();
+    if (!data.messages)
+        return;
+    const auto [visibleFirst, visibleLast] = m_layout.packetsBetween(params.top, params.bottom);
+    const LadderColumns& c = m_layout.columns();
+    painter.setPen(QPen(kMessage, 1.6));
+    painter.setBrush(Qt::NoBrush);
+    for (std::size_t m : data.messages->overlapping(visibleFirst, visibleLast)) {
+        const std::size_t first = std::max(data.messages->firstPacket[m], params.firstPacket);
+        const std::size_t last = std::min(data.messages->lastPacket[m], params.lastPacket - 1);
+        if (first >= last)
+            continue;
+        const bool fromClient = data.messages->messages[m].toServer;
+        const double lane = fromClient ? c.clientX : c.serverX;
+        const double x = lane + (fromClient ? -kMessageBracketOffset : kMessageBracketOffset);
+        const double top = m_layout.arrow(first).start.y();
+        const double bottom = m_layout.arrow(last).start.y();
+        QPainterPath bracket(QPointF(lane, top));
+        bracket.lineTo(x, top);
+        bracket.lineTo(x, bottom);
+        bracket.lineTo(lane, bottom);
+        painter.drawPath(bracket);
+    }
+}
+
 void LadderPainter::paintLabels(QPainter& painter, const LadderPaintParams& params) const {
     using namespace label_geometry;
     const LadderData& data = m_layout.data();
     const LadderColumns& columns = m_layout.columns();
-    LabelTexts texts(data, painter.device());
+    LabelTexts texts(data, painter.device(), maxLabelWidth(m_layout));
     const std::vector<LadderLabel> labels = layoutLabels(
         m_layout, params.firstPacket, params.lastPacket, params.top, params.bottom, texts.widths());
     const QFont font = labelFont();
@@ -236,6 +265,7 @@ void LadderPainter::paintLabels(QPainter& painter, const LadderPaintParams& para
         const LabelText& text = texts.text(label.first);
         const TextPiece frame(text.frame, bold, painter.device());
         const TextPiece time(text.time, font, painter.device());
+        const TextPiece message(text.message, bold, painter.device());
         const TextPiece fields(text.fields, font, painter.device());
         // The whole box the layout kept free, so what the picture shows as a
         // label's extent is what the layout guarantees apart from the others.
@@ -245,6 +275,8 @@ void LadderPainter::paintLabels(QPainter& painter, const LadderPaintParams& para
         x = frame.draw(painter, x, top, height);
         painter.setPen(kMutedText);
         x = time.draw(painter, x, top, height);
+        painter.setPen(kMessage);
+        x = message.draw(painter, x, top, height);
         painter.setPen(kind == ArrowKind::Rst ? arrowStyle(kind).color : kText);
         x = fields.draw(painter, x, top, height) + kPadding;
         for (const Badge& badge : text.badges)
@@ -275,6 +307,11 @@ void LadderPainter::paintClockSteps(QPainter& painter, const LadderPaintParams& 
                              .arg(formatDuration(back))
                              .arg(data.packet(index).frame()));
     }
+}
+
+double maxLabelWidth(const LadderLayout& layout) {
+    const LadderColumns& c = layout.columns();
+    return c.serverX - c.clientX - 2 * kLabelLaneInset;
 }
 
 void applyLabelMetrics(LadderOptions& options) {

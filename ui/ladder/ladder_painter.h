@@ -38,6 +38,7 @@ private:
     void paintBack(QPainter& painter, const LadderPaintParams& params) const;
     void paintRuler(QPainter& painter, const LadderPaintParams& params) const;
     void paintBreaks(QPainter& painter, const LadderPaintParams& params) const;
+    void paintMessageBrackets(QPainter& painter, const LadderPaintParams& params) const;
     void paintLabels(QPainter& painter, const LadderPaintParams& params) const;
     void paintClockSteps(QPainter& painter, const LadderPaintParams& params) const;
     void paintNotes(QPainter& painter, const LadderPaintParams& params) const;
@@ -45,6 +46,8 @@ private:
     const LadderLayout& m_layout;
 };
 
+// The widest a label may be: the room between the lanes.
+double maxLabelWidth(const LadderLayout& layout);
 // Sets the label line height from the label font, which the layout needs
 // to keep labels apart.
 void applyLabelMetrics(LadderOptions& options);

@@ -54,6 +54,8 @@ inline const QColor kNote{0x15, 0x65, 0xc0};
 inline const QColor kBundle{0x54, 0x6e, 0x7a};
 inline const QColor kBundleFill{0xec, 0xef, 0xf1, 230};
 inline const QColor kClockStep{0xc6, 0x28, 0x28};
+// An application message's name on its first arrow, and its bracket.
+inline const QColor kMessage{0x6a, 0x1b, 0x9a};
 } // namespace ladder_palette
 
 } // namespace tcpladder::ui

@@ -5,6 +5,7 @@
 #include "ladder/ladder_exporter.h"
 #include "ladder/ladder_label_layout.h"
 #include "ladder/ladder_label_text.h"
+#include "ladder/ladder_painter.h"
 #include "ladder/ladder_style.h"
 #include "store/packet_text.h"
 
@@ -62,10 +63,12 @@ QString plantUml(QString text) {
     return text.replace(QChar('#'), QStringLiteral("~#"));
 }
 
-// A packet's own label on one line: "#12 63.179 ms PA  Seq=1 … [retransmission]".
+// A packet's own label on one line:
+// "#12 63.179 ms GET /api/orders  PA  Seq=1 … [retransmission]".
 QString singleText(const LadderData& data, std::size_t index) {
     const LabelText label = labelText(data, index);
-    QString text = label.frame + QChar(' ') + label.time.trimmed() + QChar(' ') + label.fields;
+    QString text =
+        label.frame + QChar(' ') + label.time.trimmed() + QChar(' ') + label.message + label.fields;
     if (const auto analysis = data.packet(index).analysis())
         text += QStringLiteral(" [%1]").arg(toQString(analysisWords(analysis)));
     return text;
@@ -106,9 +109,14 @@ public:
         const PacketRecord& packet = m_data.packet(index);
         const bool fromClient = m_data.fromClient(index);
         switch (m_format) {
-        case LadderTextFormat::Text:
-            m_lines << toQString(ladderLine(packet, fromClient, m_data.relativeTime(index)));
+        case LadderTextFormat::Text: {
+            // The seed's line, then the messages the packet starts.
+            QString line = toQString(ladderLine(packet, fromClient, m_data.relativeTime(index)));
+            if (const QString message = messageText(m_data, index); !message.isEmpty())
+                line += QStringLiteral("  | ") + message;
+            m_lines << line;
             return;
+        }
         case LadderTextFormat::Mermaid:
             m_lines << QStringLiteral("    %1->>%2: %3")
                            .arg(lane(fromClient), lane(!fromClient),
@@ -196,7 +204,7 @@ QString ladderText(const LadderLayout& layout, std::size_t first, std::size_t la
     if (first < last) {
         // Measured as a picture would measure them, so the bundles are the picture's.
         QImage device(1, 1, QImage::Format_ARGB32_Premultiplied);
-        LabelTexts texts(data, &device);
+        LabelTexts texts(data, &device, maxLabelWidth(layout));
         const auto [top, bottom] = ladderSliceFor(layout, first, last);
         std::vector<LadderLabel> labels =
             layoutLabels(layout, first, last, top, bottom, texts.widths());

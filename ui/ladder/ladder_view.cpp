@@ -36,6 +36,7 @@ LadderView::LadderView(ConnectionViewState* state, QWidget* parent)
             [this] { onConnectionChanged(m_state->connection()); });
     connect(state, &ConnectionViewState::selectedPacketChanged, this,
             &LadderView::onSelectedPacketChanged);
+    connect(state, &ConnectionViewState::messagesChanged, this, &LadderView::onMessagesChanged);
     connect(state, &ConnectionViewState::visibleRangeChanged, this,
             &LadderView::onVisibleRangeChanged);
     addActions();
@@ -63,6 +64,8 @@ void LadderView::onConnectionChanged(int connection) {
     m_layout.reset();
     if (connection >= 0 && m_state->capture()) {
         m_data = buildLadderData(m_state->capture(), static_cast<std::uint32_t>(connection));
+        if (const auto messages = m_state->messages())
+            m_data = withMessages(*m_data, messages);
         m_options.pixelsPerSecond = 0; // the default zoom for this connection
         m_options.rowHeight = 24;
         m_defaultZoom = true;
@@ -71,6 +74,15 @@ void LadderView::onConnectionChanged(int connection) {
     } else {
         updateScrollBar();
     }
+    viewport()->update();
+}
+
+void LadderView::onMessagesChanged() {
+    const auto messages = m_state->messages();
+    if (!m_data || !messages || messages->connection != m_data->connection)
+        return;
+    m_data = withMessages(*m_data, messages);
+    relayout(0);
     viewport()->update();
 }
 

@@ -61,6 +61,9 @@ protected:
 private:
     void onConnectionChanged(int connection);
     void onSelectedPacketChanged(qint64 index);
+    // The messages arrived after the ladder was first painted: their labels,
+    // brackets and notes join it where the reader is.
+    void onMessagesChanged();
     void onVisibleRangeChanged(TimeNs begin, TimeNs end, QObject* source);
     // Rebuilds the layout with m_options, keeping the time at viewport row
     // `anchorY` where it was.

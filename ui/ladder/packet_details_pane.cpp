@@ -1,5 +1,6 @@
 #include "ladder/packet_details_pane.h"
 
+#include "ladder/packet_details_messages.h"
 #include "ladder/packet_details_text.h"
 #include "view_state/connection_view_state.h"
 
@@ -7,6 +8,8 @@
 #include <QLabel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <iterator>
 
 namespace tcpladder::ui {
 
@@ -23,6 +26,7 @@ PacketDetailsPane::PacketDetailsPane(ConnectionViewState* state, QWidget* parent
     connect(state, &ConnectionViewState::selectedPacketChanged, this, &PacketDetailsPane::refresh);
     connect(state, &ConnectionViewState::connectionChanged, this, &PacketDetailsPane::refresh);
     connect(state, &ConnectionViewState::captureChanged, this, &PacketDetailsPane::refresh);
+    connect(state, &ConnectionViewState::messagesChanged, this, &PacketDetailsPane::refresh);
     refresh();
 }
 
@@ -37,8 +41,14 @@ void PacketDetailsPane::refresh() {
     }
     const auto conn = static_cast<std::uint32_t>(connection);
     const auto packet = static_cast<std::size_t>(index);
-    const auto sections =
+    auto sections =
         describePacket(*capture, conn, packet, readPacketDetails(*capture, conn, packet));
+    if (const auto messages = m_state->messages()) {
+        const bool fromClient =
+            capture->packets.at(conn, packet).side() == capture->connections[conn].clientSide();
+        std::ranges::move(describeMessages(*messages, packet, fromClient),
+                          std::back_inserter(sections));
+    }
     m_title->setText(tr("Frame %1").arg(capture->packets.at(conn, packet).frame()));
     for (const DetailsSection& section : sections) {
         auto* parent = new QTreeWidgetItem(m_tree, {section.title});

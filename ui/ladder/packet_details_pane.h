@@ -10,7 +10,8 @@ namespace tcpladder::ui {
 class ConnectionViewState;
 
 // Every decoded field of the selected packet, its TCP options (SACK blocks,
-// timestamps) and analysis marks. Observes the shared view state; the header
+// timestamps) and analysis marks, then the application messages it carries
+// once the worker has read them. Observes the shared view state; the header
 // is re-read from the capture file for the one selected packet.
 class PacketDetailsPane : public QWidget {
     Q_OBJECT

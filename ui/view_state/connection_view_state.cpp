@@ -7,6 +7,7 @@ ConnectionViewState::ConnectionViewState(QObject* parent) : QObject(parent) {}
 void ConnectionViewState::setCapture(std::shared_ptr<const LoadedCapture> capture) {
     m_capture = std::move(capture);
     m_connection = -1;
+    m_messages.reset();
     m_selectedPacket = -1;
     m_visibleBegin = m_visibleEnd = 0;
     emit captureChanged();
@@ -21,6 +22,7 @@ void ConnectionViewState::setConnection(int connection) {
     if (connection == m_connection)
         return;
     m_connection = connection;
+    m_messages.reset();
     m_selectedPacket = -1;
     m_visibleBegin = m_visibleEnd = 0;
     emit connectionChanged(connection);
@@ -45,6 +47,14 @@ void ConnectionViewState::setVisibleRange(TimeNs begin, TimeNs end, QObject* sou
     m_visibleBegin = begin;
     m_visibleEnd = end;
     emit visibleRangeChanged(begin, end, source);
+}
+
+void ConnectionViewState::setMessages(std::shared_ptr<const LadderMessages> messages) {
+    if (!messages || messages->capture != m_capture.get() ||
+        static_cast<int>(messages->connection) != m_connection)
+        return;
+    m_messages = std::move(messages);
+    emit messagesChanged();
 }
 
 void ConnectionViewState::setZoomLinked(bool linked) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/time_ns.h"
+#include "ladder/ladder_messages.h"
 #include "load/loaded_capture.h"
 
 #include <QObject>
@@ -10,7 +11,8 @@ namespace tcpladder::ui {
 
 // The one shared state every connection view observes (table, ladder, chart,
 // details pane), so views never call each other: the current capture and
-// connection, the selected packet, and the visible time range. Times are
+// connection, its application messages once read, the selected packet, and
+// the visible time range. Times are
 // nanoseconds since the connection's first packet.
 class ConnectionViewState : public QObject {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
     TimeNs visibleEnd() const { return m_visibleEnd; }
     // When linked, a zoom in one view shows the same time range in the others.
     bool zoomLinked() const { return m_zoomLinked; }
+    // The selected connection's messages; null until a worker has read them.
+    std::shared_ptr<const LadderMessages> messages() const { return m_messages; }
 
 public slots:
     // Resets connection and selection.
@@ -36,6 +40,8 @@ public slots:
     // `source` is the view that changed it, so it can ignore its own echo.
     void setVisibleRange(TimeNs begin, TimeNs end, QObject* source);
     void setZoomLinked(bool linked);
+    // Ignored unless they belong to the current capture and connection.
+    void setMessages(std::shared_ptr<const LadderMessages> messages);
 
 signals:
     void captureChanged();
@@ -43,11 +49,13 @@ signals:
     void selectedPacketChanged(qint64 index);
     void visibleRangeChanged(TimeNs begin, TimeNs end, QObject* source);
     void zoomLinkedChanged(bool linked);
+    void messagesChanged();
 
 private:
     std::shared_ptr<const LoadedCapture> m_capture;
     int m_connection = -1;
     qint64 m_selectedPacket = -1;
+    std::shared_ptr<const LadderMessages> m_messages;
     TimeNs m_visibleBegin = 0;
     TimeNs m_visibleEnd = 0;
     bool m_zoomLinked = false; // the chart starts with the whole connection
