@@ -35,7 +35,7 @@ TimeNs SlowRule::requestThreshold(const ConnectionFacts& facts, const HttpExchan
     for (std::size_t i = 0; i < facts.requestCandidates.size(); ++i)
         if (&facts.requestCandidates[i] == &request && i < facts.requestPeerMedians.size())
             return relativeThreshold(facts.requestPeerMedians[i]);
-    return relativeThreshold(std::nullopt);
+    return kFloor; // no peers: the floor alone
 }
 
 const HttpExchange* SlowRule::firstSlowRequest(const ConnectionFacts& facts) const {
