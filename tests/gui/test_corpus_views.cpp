@@ -3,10 +3,9 @@
 #include "ladder/ladder_view.h"
 #include "ladder/packet_details_pane.h"
 #include "load/capture_loader.h"
-#include "support/test_paths.h"
+#include "support/corpus_captures.h"
 #include "view_state/connection_view_state.h"
 
-#include <QDirIterator>
 #include <QImage>
 #include <QtTest>
 #include <algorithm>
@@ -80,18 +79,10 @@ class TestCorpusViews : public QObject {
 
 private slots:
     void everyCorpusConnectionDraws() {
-        QStringList captures;
-        QDirIterator files(QString::fromStdString(test::corpusDir()), QDir::Files,
-                           QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            const QString path = files.next();
-            if (path.endsWith(".pcap") || path.endsWith(".pcapng") || path.endsWith(".cap"))
-                captures << path;
-        }
+        QStringList captures = test::corpusCaptures();
         // Without the corpus this test would check nothing, so it fails.
         QVERIFY2(!captures.isEmpty(),
                  qPrintable("no captures in " + QString::fromStdString(test::corpusDir())));
-        captures.sort();
 
         ConnectionViewState state;
         LadderView ladder(&state);

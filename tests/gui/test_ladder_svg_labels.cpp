@@ -2,9 +2,8 @@
 #include "ladder_svg_reader.h"
 #include "ladder_test_support.h"
 #include "load/capture_loader.h"
-#include "support/test_paths.h"
+#include "support/corpus_captures.h"
 
-#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -58,16 +57,8 @@ private slots:
 
     // Every connection of the corpus, whole, in true time and one row per packet.
     void everyCorpusConnection() {
-        QStringList captures;
-        QDirIterator files(QString::fromStdString(corpusDir()), QDir::Files,
-                           QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            const QString path = files.next();
-            if (path.endsWith(".pcap") || path.endsWith(".pcapng") || path.endsWith(".cap"))
-                captures << path;
-        }
+        QStringList captures = test::corpusCaptures();
         QVERIFY2(captures.size() > 100, "the corpus is expected in ../shared/corpus");
-        captures.sort();
         int checked = 0;
         const QString path = m_dir.filePath("corpus.svg");
         for (const QString& capture : captures) {

@@ -3,9 +3,8 @@
 #include "load/capture_loader.h"
 #include "models/connection_filter_proxy.h"
 #include "models/connection_table_model.h"
-#include "support/test_paths.h"
+#include "support/corpus_captures.h"
 
-#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -18,19 +17,6 @@ using namespace tcpladder::ui;
 using M = ConnectionTableModel;
 
 namespace {
-
-QStringList corpusCaptures() {
-    QStringList captures;
-    QDirIterator files(QString::fromStdString(test::corpusDir()), QDir::Files,
-                       QDirIterator::Subdirectories);
-    while (files.hasNext()) {
-        const QString path = files.next();
-        if (path.endsWith(".pcap") || path.endsWith(".pcapng") || path.endsWith(".cap"))
-            captures << path;
-    }
-    captures.sort();
-    return captures;
-}
 
 // question -> id -> the line
 using Answers = std::map<QString, std::map<int, QJsonObject>>;
@@ -86,7 +72,7 @@ class TestReportAgreement : public QObject {
 
 private slots:
     void reportJsonAgreesWithTheTableOnTheCorpus() {
-        const QStringList captures = corpusCaptures();
+        const QStringList captures = test::corpusCaptures();
         if (captures.isEmpty())
             QSKIP("no corpus beside the checkout");
         std::size_t connections = 0, slow = 0, cut = 0, trouble = 0, stalls = 0;

@@ -1,11 +1,10 @@
 #include "load/capture_loader.h"
 #include "messages/application_summarizer.h"
 #include "messages/connection_messages.h"
+#include "support/corpus_captures.h"
 #include "support/dialogue.h"
 #include "support/summary_agreement.h"
-#include "support/test_paths.h"
 
-#include <QDirIterator>
 #include <QtTest>
 
 using namespace tcpladder;
@@ -246,16 +245,8 @@ private slots:
     // The summary read while loading against the full message list of the
     // same connection, over every corpus connection with payload.
     void agreesWithMessagesOnTheCorpus() {
-        QStringList captures;
-        QDirIterator files(QString::fromStdString(corpusDir()), QDir::Files,
-                           QDirIterator::Subdirectories);
-        while (files.hasNext()) {
-            const QString path = files.next();
-            if (path.endsWith(".pcap") || path.endsWith(".pcapng") || path.endsWith(".cap"))
-                captures << path;
-        }
+        QStringList captures = test::corpusCaptures();
         QVERIFY2(!captures.isEmpty(), "no corpus captures");
-        captures.sort();
         std::size_t compared = 0;
         std::size_t recognised = 0;
         QStringList failures;
