@@ -57,7 +57,8 @@ std::string optionalText(const std::string& text) {
 }
 
 // The connection's application summary (null when nothing was recognised).
-std::string applicationJson(const ApplicationSummary* app, const ConnectionFacts& facts) {
+std::string applicationJson(const std::optional<ApplicationSummary>& app,
+                            const ConnectionFacts& facts) {
     if (!app || !app->protocol)
         return "null";
     std::string json = "{\"protocol\": " + jsonString(protocolName(*app->protocol)) +

@@ -85,39 +85,50 @@ void fillPeerMedians(const LoadedCapture& capture, std::vector<ConnectionFacts>&
 // Each request is judged against the other requests to its server, as a
 // connection is against the other connections.
 void fillRequestPeers(const LoadedCapture& capture, std::vector<ConnectionFacts>& facts) {
+    // Each summary is decoded once: its waits go to one flat list (`starts`
+    // says where each connection's begin), its candidates to its facts.
     std::vector<std::uint32_t> order;
-    std::vector<TimeNs> everyone;
+    std::vector<std::size_t> starts;
+    std::vector<TimeNs> waits;
     for (std::uint32_t id = 0; id < facts.size(); ++id) {
-        if (const ApplicationSummary* app = capture.application(id)) {
-            if (app->waits.empty())
-                continue;
-            order.push_back(id);
-            everyone.insert(everyone.end(), app->waits.begin(), app->waits.end());
-        }
+        auto app = capture.application(id);
+        if (!app || app->waits.empty())
+            continue;
+        order.push_back(id);
+        starts.push_back(waits.size());
+        waits.insert(waits.end(), app->waits.begin(), app->waits.end());
+        facts[id].requestCandidates = std::move(app->risingWaits);
     }
+    starts.push_back(waits.size());
+    const auto waitsOf = [&](std::size_t k) {
+        return std::span<const TimeNs>(waits).subspan(starts[k], starts[k + 1] - starts[k]);
+    };
+    std::vector<TimeNs> everyone = waits;
     std::sort(everyone.begin(), everyone.end());
     const auto serverOf = [&](std::uint32_t id) -> const Endpoint& {
         return capture.connections[id].server();
     };
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        const Endpoint& x = serverOf(a);
-        const Endpoint& y = serverOf(b);
+    std::vector<std::size_t> byServer(order.size());
+    std::iota(byServer.begin(), byServer.end(), std::size_t{0});
+    std::stable_sort(byServer.begin(), byServer.end(), [&](std::size_t a, std::size_t b) {
+        const Endpoint& x = serverOf(order[a]);
+        const Endpoint& y = serverOf(order[b]);
         return x.address != y.address ? x.address < y.address : x.port < y.port;
     });
     std::vector<TimeNs> group;
-    for (std::size_t begin = 0; begin < order.size();) {
+    for (std::size_t begin = 0; begin < byServer.size();) {
+        const Endpoint& server = serverOf(order[byServer[begin]]);
         std::size_t end = begin + 1;
-        while (end < order.size() && serverOf(order[end]) == serverOf(order[begin]))
+        while (end < byServer.size() && serverOf(order[byServer[end]]) == server)
             ++end;
         group.clear();
         for (std::size_t k = begin; k < end; ++k) {
-            const auto& waits = capture.application(order[k])->waits;
-            group.insert(group.end(), waits.begin(), waits.end());
+            const auto own = waitsOf(byServer[k]);
+            group.insert(group.end(), own.begin(), own.end());
         }
         std::sort(group.begin(), group.end());
         for (std::size_t k = begin; k < end; ++k) {
-            ConnectionFacts& fact = facts[order[k]];
-            fact.requestCandidates = capture.application(order[k])->risingWaits;
+            ConnectionFacts& fact = facts[order[byServer[k]]];
             for (const HttpExchange& exchange : fact.requestCandidates) {
                 auto median = medianOfOthers(group, exchange.wait);
                 if (!median)

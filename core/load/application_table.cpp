@@ -19,6 +19,7 @@ std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uin
     }
     if (inserted) {
         Flow& flow = m_flows.emplace_back();
+        updateMemory();
         flow.lowSentFirst = fromLow;
         flow.live = std::make_unique<ApplicationSummarizer>();
         // Mid-connection, the tracker's port rule names the client.
@@ -46,19 +47,41 @@ std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uin
 }
 
 void ApplicationTable::settle(Flow& flow) {
-    ApplicationSummary summary = flow.live->finish();
+    const ApplicationSummary summary = flow.live->finish();
     flow.live.reset();
-    if (summary.protocol)
-        flow.summary = std::make_shared<const ApplicationSummary>(std::move(summary));
+    if (summary.protocol) {
+        flow.summary = m_summaries.add(summary);
+        updateMemory();
+    }
 }
 
-std::shared_ptr<const ApplicationSummary> ApplicationTable::take(std::uint32_t id) {
-    if (id >= m_flows.size())
-        return nullptr;
-    Flow& flow = m_flows[id];
-    if (flow.live)
-        settle(flow);
-    return std::move(flow.summary);
+void ApplicationTable::updateMemory() {
+    // The index's nodes: the key, the flow number, the cached hash and the link.
+    constexpr std::size_t kIndexNode = sizeof(FlowKey) + 3 * sizeof(void*);
+    m_memory.store(m_flows.capacity() * sizeof(Flow) + m_index.size() * kIndexNode +
+                       m_index.bucket_count() * sizeof(void*) + m_summaries.memoryBytes(),
+                   std::memory_order_relaxed);
+}
+
+ApplicationSummaries ApplicationTable::finish(const std::vector<std::uint32_t>& connectionFlows) {
+    std::vector<ApplicationSummaries::Ref> refs(connectionFlows.size());
+    for (std::size_t id = 0; id < connectionFlows.size(); ++id) {
+        if (connectionFlows[id] >= m_flows.size())
+            continue;
+        Flow& flow = m_flows[connectionFlows[id]];
+        if (flow.live)
+            settle(flow);
+        if (!flow.taken)
+            refs[id] = flow.summary;
+        flow.taken = true;
+    }
+    ApplicationSummaries summaries = std::move(m_summaries);
+    summaries.setConnections(std::move(refs));
+    m_index = decltype(m_index)();
+    m_flows = std::vector<Flow>();
+    m_summaries = ApplicationSummaries();
+    updateMemory();
+    return summaries;
 }
 
 } // namespace tcpladder

@@ -3,6 +3,7 @@
 #include "capture/capture_opener.h"
 #include "capture/link_types.h"
 #include "capture/packet_rereader.h"
+#include "common/vector_growth.h"
 #include "decode/packet_decoder.h"
 #include "load/decode_pipeline.h"
 #include "load/non_tcp_frames.h"
@@ -83,11 +84,8 @@ public:
         m_capture->nonTcp = m_nonTcp.counts();
         m_capture->connectionStarts.resize(m_capture->connections.size());
         m_capture->connectionLinkTypes.resize(m_capture->connections.size());
-        if (m_options.applicationSummaries) {
-            m_capture->applications.resize(m_capture->connections.size());
-            for (std::size_t id = 0; id < m_connectionFlows.size(); ++id)
-                m_capture->applications[id] = m_applications.take(m_connectionFlows[id]);
-        }
+        if (m_options.applicationSummaries)
+            m_capture->applications = m_applications.finish(m_connectionFlows);
         for (int linkType : m_capture->undecodedLinkTypes)
             m_capture->warnings.push_back("link type " + linkTypeLabel(linkType) +
                                           " is not decoded; its packets have no TCP rows");
@@ -129,6 +127,9 @@ private:
             m_tracker.add(decoded.src, decoded.dst, decoded.segment, time, frame);
         ++m_capture->tcpPackets;
         if (tracked.connection >= m_capture->connectionStarts.size()) {
+            reserveGently(m_capture->connectionStarts, tracked.connection + 1);
+            reserveGently(m_capture->connectionLinkTypes, tracked.connection + 1);
+            reserveGently(m_connectionFlows, tracked.connection + 1);
             m_capture->connectionStarts.resize(tracked.connection + 1, exact);
             m_capture->connectionLinkTypes.resize(tracked.connection + 1, raw.linkType);
             m_connectionFlows.resize(tracked.connection + 1, raw.applicationFlow);
@@ -155,7 +156,8 @@ private:
             m_capture->connectionStarts.capacity() * sizeof(EpochTime) +
             m_capture->connectionLinkTypes.capacity() * sizeof(int) +
             m_connectionFlows.capacity() * sizeof(std::uint32_t);
-        return m_capture->packets.memoryBytes() + m_tracker.memoryBytes() + perConnection >
+        return m_capture->packets.memoryBytes() + m_tracker.memoryBytes() + perConnection +
+                   m_applications.memoryBytes() >
                m_options.memoryBudget;
     }
 

@@ -26,7 +26,7 @@ struct LoadOptions {
     // false cancels the load (the result then says cancelled).
     std::function<bool(const LoadProgress&)> progress;
     std::uint64_t progressInterval = 4096;
-    // The index (packet records, connections) may grow to this many bytes;
+    // The index (packet records, connections, application summaries) may grow to this many bytes;
     // past it the load stops cleanly and keeps what it read, with a warning.
     std::uint64_t memoryBudget = defaultMemoryBudget();
     // Read each connection's application summary while loading (protocol,

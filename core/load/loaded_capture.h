@@ -3,12 +3,14 @@
 #include "common/result.h"
 #include "common/time_ns.h"
 #include "messages/application_summary.h"
+#include "store/application_summaries.h"
 #include "store/packet_store.h"
 #include "tcp/connection.h"
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -75,11 +77,12 @@ struct LoadedCapture {
     // Link type of each connection's first packet, to decode it again.
     std::vector<int> connectionLinkTypes;
     PacketStore packets;
-    // Each connection's application summary, read while loading; null when
-    // nothing was recognised (or summaries were not asked for).
-    std::vector<std::shared_ptr<const ApplicationSummary>> applications;
-    const ApplicationSummary* application(std::uint32_t connection) const {
-        return connection < applications.size() ? applications[connection].get() : nullptr;
+    // Each connection's application summary, read while loading.
+    ApplicationSummaries applications;
+    // Decoded anew on each call; empty when nothing was recognised (or
+    // summaries were not asked for).
+    std::optional<ApplicationSummary> application(std::uint32_t connection) const {
+        return applications.of(connection);
     }
     // Why packets cannot be read again (a pipe, memory), or empty.
     std::string rereadUnavailable;

@@ -21,6 +21,8 @@ struct HttpExchange {
     // From the request's last byte to the response's first (the server's
     // think time); -1 when either end is unknown.
     TimeNs wait = -1;
+
+    bool operator==(const HttpExchange&) const = default;
 };
 
 // What a connection carried, read while loading from each direction's
@@ -56,6 +58,8 @@ struct ApplicationSummary {
     // DNS: the first query; SSH: the banners; text: the first lines.
     std::string clientText;
     std::string serverText;
+
+    bool operator==(const ApplicationSummary&) const = default;
 };
 
 } // namespace tcpladder

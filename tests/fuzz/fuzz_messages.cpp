@@ -6,16 +6,20 @@
 //   2 bytes  captured length, big-endian (at most the input left)
 //   the captured bytes
 // given to the two directions' assemblers in order, then detected and parsed,
-// and to the bounded summary read while loading, segment by segment.
+// and to the bounded summary read while loading, segment by segment, whose
+// compact byte form must give it back unchanged; the input itself must decode
+// as a summary or be refused, never read out of bounds.
 // The input's own sequence numbers and lengths make retransmissions, overlaps,
 // reordering, holes and snapshot-length cuts.
 #include "decode/tcp_segment.h"
 #include "messages/application_summarizer.h"
 #include "messages/connection_messages.h"
 #include "messages/stream_assembler.h"
+#include "messages/summary_codec.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 namespace {
@@ -69,6 +73,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const ApplicationSummary summary = summarizer.finish();
     sum += summary.requests + summary.waits.size() + summary.sni.size() + summary.alpn.size() +
            summary.clientText.size() + summary.risingWaits.size();
+    std::vector<std::uint8_t> encoded;
+    encodeSummary(summary, encoded);
+    if (decodeSummary(encoded) != summary)
+        std::abort();
+    if (const auto decoded = decodeSummary({data, size}))
+        sum += decoded->waits.size();
     sink = sum;
     return 0;
 }

@@ -104,7 +104,7 @@ std::string firstOf(const ConnectionMessages& all, MessageKind kind, bool toServ
 
 } // namespace
 
-std::vector<std::string> summaryDisagreements(const ApplicationSummary* summary,
+std::vector<std::string> summaryDisagreements(const std::optional<ApplicationSummary>& summary,
                                               const ConnectionMessages& messages) {
     std::vector<std::string> out;
     const std::string protocol =

@@ -14,7 +14,7 @@ namespace tcpladder::test {
 // HTTP request and response counts, the first request, every wait, the TLS
 // names and the first alert, the DNS query, the SSH banners. Empty when they
 // agree.
-std::vector<std::string> summaryDisagreements(const ApplicationSummary* summary,
+std::vector<std::string> summaryDisagreements(const std::optional<ApplicationSummary>& summary,
                                               const ConnectionMessages& messages);
 
 } // namespace tcpladder::test

@@ -27,7 +27,8 @@ QString sshSoftware(const std::string& banner) {
 
 } // namespace
 
-QString applicationText(const ApplicationSummary* app, const HttpExchange* firstSlow) {
+QString applicationText(const std::optional<ApplicationSummary>& app,
+                        const HttpExchange* firstSlow) {
     if (!app || !app->protocol)
         return {};
     QString text = QString::fromUtf8(protocolName(*app->protocol));
@@ -71,7 +72,7 @@ QString applicationText(const ApplicationSummary* app, const HttpExchange* first
     return text;
 }
 
-QString applicationSearchText(const ApplicationSummary* app) {
+QString applicationSearchText(const std::optional<ApplicationSummary>& app) {
     if (!app || !app->protocol)
         return {};
     QStringList parts{QString::fromUtf8(protocolName(*app->protocol)),
@@ -89,8 +90,8 @@ QString applicationSearchText(const ApplicationSummary* app) {
     return parts.join(QChar('\n')).toLower();
 }
 
-QString applicationToolTip(const ApplicationSummary* app, const HttpExchange* firstSlow,
-                           TimeNs slowThreshold) {
+QString applicationToolTip(const std::optional<ApplicationSummary>& app,
+                           const HttpExchange* firstSlow, TimeNs slowThreshold) {
     if (!app || !app->protocol)
         return QStringLiteral("No application protocol recognised");
     QStringList lines{applicationText(app, firstSlow)};

@@ -86,7 +86,7 @@ void ConnectionTableModel::formatApplications() {
     m_applicationTexts.reserve(rows);
     m_applicationSearch.reserve(rows);
     for (std::uint32_t id = 0; id < rows; ++id) {
-        const ApplicationSummary* app = capture.application(id);
+        const auto app = capture.application(id);
         m_applicationTexts.push_back(
             ui::applicationText(app, m_slowRule.firstSlowRequest(m_snapshot->facts[id])));
         m_applicationSearch.push_back(ui::applicationSearchText(app));
