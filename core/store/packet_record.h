@@ -4,6 +4,7 @@
 #include "tcp/connection.h"
 
 #include <cstdint>
+#include <type_traits>
 
 namespace tcpladder {
 
@@ -88,5 +89,8 @@ private:
 };
 
 static_assert(sizeof(PacketRecord) == 36, "the per-packet budget is part of the design");
+static_assert(std::is_trivially_copyable_v<PacketRecord> &&
+                  std::is_trivially_destructible_v<PacketRecord>,
+              "PacketStore keeps records in raw memory");
 
 } // namespace tcpladder

@@ -32,7 +32,7 @@ public:
 
     // Records the n-th chunk of a connection holds.
     static constexpr std::uint32_t chunkCapacity(std::size_t chunkNumber) {
-        return chunkNumber < 3 ? 2u << chunkNumber : 16;
+        return chunkNumber < 2 ? 2u << chunkNumber : 8;
     }
 
     // Calls fn(const PacketRecord* first, std::size_t count) for each stretch
@@ -62,7 +62,12 @@ private:
     PacketRecord& record(std::uint32_t globalIndex) const;
 
     std::vector<ConnectionPackets> m_connections;
-    std::vector<std::unique_ptr<PacketRecord[]>> m_slabs;
+    // Slabs are raw malloc'd memory, not value-initialised records: the pages
+    // of the last slab's unused end are never touched and take no RAM.
+    struct SlabDeleter {
+        void operator()(PacketRecord* slab) const;
+    };
+    std::vector<std::unique_ptr<PacketRecord[], SlabDeleter>> m_slabs;
     std::uint32_t m_nextFree = 0;
     std::size_t m_totalPackets = 0;
     std::size_t m_chunkListBytes = 0; // of every chunkStarts, kept so memoryBytes() is O(1)

@@ -1,5 +1,7 @@
 #include "tcp/connection_tracker.h"
 
+#include "common/block_table.h"
+#include "common/vector_growth.h"
 #include "tcp/flow_key.h"
 #include "tcp/flow_table.h"
 #include "tcp/sequence_analysis.h"
@@ -44,7 +46,7 @@ bool sameEndpoint(const Endpoint& endpoint, const IpAddress& address, std::uint1
 struct ConnectionTracker::State {
     FlowTable flows;
     // Parallel to m_connections.
-    std::vector<SequenceAnalysis> analyses;
+    BlockTable<SequenceAnalysis> analyses;
 };
 
 ConnectionTracker::ConnectionTracker() : m_state(new State) {}
@@ -65,8 +67,8 @@ std::vector<Connection> ConnectionTracker::takeConnections() {
 }
 
 std::size_t ConnectionTracker::memoryBytes() const {
-    return m_connections.capacity() * sizeof(Connection) +
-           m_state->analyses.capacity() * sizeof(SequenceAnalysis) + m_state->flows.memoryBytes();
+    return m_connections.capacity() * sizeof(Connection) + m_state->analyses.memoryBytes() +
+           m_state->flows.memoryBytes();
 }
 
 TrackedSegment ConnectionTracker::add(const IpAddress& src, const IpAddress& dst,
