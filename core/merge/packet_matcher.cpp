@@ -6,7 +6,6 @@
 #include <compare>
 #include <limits>
 #include <numeric>
-#include <optional>
 
 namespace tcpladder {
 namespace {
@@ -215,16 +214,19 @@ void pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& 
     result.receiverPartner.assign(receiverSide.size(), -1);
     // Only copies seen several times at both points need it, and most
     // directions have none: worked out at the first such group.
-    std::optional<TimeNs> expectedDelay;
+    bool delayKnown = false;
+    TimeNs expectedDelay = 0;
     forEachGroup(senderSide, orderS, receiverSide, orderR,
                  [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
                      const std::size_t n = iEnd - i;
                      const std::size_t m = jEnd - j;
                      if (n > 1 && m > 1 && n * m <= kAlignLimit) {
-                         if (!expectedDelay)
+                         if (!delayKnown) {
                              expectedDelay = typicalDelay(senderSide, orderS, receiverSide, orderR);
+                             delayKnown = true;
+                         }
                          alignCopies(senderSide, &orderS[i], n, receiverSide, &orderR[j], m, slack,
-                                     *expectedDelay, result);
+                                     expectedDelay, result);
                          return;
                      }
                      // From the last arrival back: each takes the latest copy
