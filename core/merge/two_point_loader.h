@@ -11,9 +11,9 @@ namespace tcpladder {
 // How to load one capture point of a merge: `options` without the
 // application summaries. No merged output reads them (the merged table and
 // ladder, the one-way delay chart, `connections A B` and `packets A B` show
-// headers, pairings and fates), and reading them costs about a quarter of a
-// load's CPU, more than the merge step itself. A point's LoadedCapture then
-// answers application() with null.
+// headers, pairings and fates), and reading them costs a fifth to a quarter
+// of a load's CPU, more than the merge step itself. A point's LoadedCapture
+// then answers application() with null.
 LoadOptions pointLoadOptions(LoadOptions options);
 
 // Loads the captures of two points (with pointLoadOptions(loadOptions)) and
