@@ -208,6 +208,29 @@ private slots:
         QCOMPARE(c.lostBetween[0] + c.lostBetween[1], 0u);
     }
 
+    void keptPacketsAreInTimeOrderAtTheSenderSidePoint() {
+        // Each direction's packets come in runs (those seen at the sender-side
+        // point, then those seen at the receiver side only), merged into one
+        // order: the time each passed its sender's point, or the receiver's
+        // when the sender's point did not see it.
+        TwoPointPath path2 = path();
+        path2.lostBetween = {6, 8};
+        path2.onlyAtReceiver = {3, 9};
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path2));
+        const MergedConnection& c = merged.connections[0];
+        QCOMPARE(withFate(c, PacketFate::OnlyAtReceiver).size(), 2u);
+        QCOMPARE(withFate(c, PacketFate::LostBetween).size(), 2u);
+        const auto passed = [&](const MergedPacket& p) {
+            const int from = senderPoint(merged, c, p.sender);
+            return p.time[p.seenAt(from) ? from : 1 - from];
+        };
+        for (std::size_t i = 1; i < c.packets.size(); ++i)
+            QVERIFY2(passed(c.packets[i - 1]) <= passed(c.packets[i]),
+                     qPrintable(QStringLiteral("packet %1").arg(i)));
+        QCOMPARE(c.firstTime, passed(c.packets.front()));
+    }
+
     void theLostOneOfIdenticalCopiesIsNamed() {
         // Five identical empty segments from the client 1 ms apart (as a run of
         // dup-ACKs), the third lost between the points: with 3 ms of delay the
