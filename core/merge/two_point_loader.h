@@ -11,7 +11,7 @@ namespace tcpladder {
 // How to load one capture point of a merge: `options` without the
 // application summaries. No merged output reads them (the merged table and
 // ladder, the one-way delay chart, `connections A B` and `packets A B` show
-// headers, pairings and fates), and reading them costs a fifth to a quarter
+// headers, pairings and fates), and reading them costs a sixth to a quarter
 // of a load's CPU, more than the merge step itself. A point's LoadedCapture
 // then answers application() with null.
 LoadOptions pointLoadOptions(LoadOptions options);
