@@ -4,6 +4,7 @@
 #include "ladder/merged_ladder_export.h"
 #include "load/capture_loader.h"
 #include "loading/merge_engine.h"
+#include "merge/two_point_loader.h"
 
 #include <QApplication>
 #include <algorithm>
@@ -23,7 +24,8 @@ int exportMergedLadder(const GuiOptions& options) {
     std::array<std::shared_ptr<const LoadedCapture>, 2> captures;
     for (int point = 0; point < 2; ++point) {
         auto loaded =
-            loadCapture(ui::pathToBytes(point == 0 ? options.capture : options.secondCapture));
+            loadCapture(ui::pathToBytes(point == 0 ? options.capture : options.secondCapture),
+                        pointLoadOptions({}));
         if (!loaded) {
             std::fprintf(stderr, "tcpladder: %s\n", loaded.error().c_str());
             return 1;

@@ -48,6 +48,7 @@ struct Collected {
     std::array<std::vector<TimeNs>, 2> delays;
     std::vector<TimePair> pairs;
     std::array<std::vector<TimeNs>, 2> differences;
+    DirectionPairs partners;
 };
 
 // What each of the two threads works with.
@@ -275,7 +276,8 @@ private:
                     merged.packets.push_back(packet);
                 }
             }
-            sortBySenderTime(merged, [point](const MergedPacket&) { return point; });
+            if (m_options.keepPackets)
+                sortBySenderTime(merged, [point](const MergedPacket&) { return point; });
             return;
         }
         collect(match, scratch);
@@ -298,39 +300,45 @@ private:
             const int from = senderPoint(side);
             const auto& sent = packets[from][side];
             const auto& received = packets[1 - from][side];
-            tellFates(sent, received,
-                      pairPackets(sent, scratch.orders[from][side], received,
-                                  scratch.orders[1 - from][side], slack,
-                                  typicalDelay(sent, scratch.orders[from][side], received,
-                                               scratch.orders[1 - from][side], scratch)),
-                      from, side, m_captured, merged.packets);
+            const NumberOrder& orderSent = scratch.orders[from][side];
+            const NumberOrder& orderReceived = scratch.orders[1 - from][side];
+            pairPackets(sent, orderSent, received, orderReceived, slack, scratch.partners);
+            tellFates(sent, received, scratch.partners, from, side, m_captured, merged.packets);
         }
-        sortBySenderTime(merged, [&](const MergedPacket& p) {
-            const int from = senderPoint(p.sender);
-            return p.seenAt(from) ? from : 1 - from;
-        });
+        // The figures do not depend on the packets' order: only a merge that
+        // keeps them sorts them.
+        if (m_options.keepPackets)
+            sortBySenderTime(merged, [&](const MergedPacket& p) {
+                const int from = senderPoint(p.sender);
+                return p.seenAt(from) ? from : 1 - from;
+            });
         summarize(merged, senderPoint, scratch.delays);
     }
 
-    // The median delay of the packets sent once and seen once: what repeated
-    // copies are aligned against.
-    static TimeNs typicalDelay(const std::vector<PointPacket>& sent, const NumberOrder& orderSent,
-                               const std::vector<PointPacket>& received,
-                               const NumberOrder& orderReceived, Collected& scratch) {
-        uniquePairs(sent, orderSent, received, orderReceived, scratch.pairs);
-        std::vector<TimeNs>& delays = scratch.differences[0];
-        delays.clear();
-        for (const TimePair& pair : scratch.pairs)
-            delays.push_back(pair.at1 - pair.at0);
-        return delays.empty() ? 0 : median(delays);
-    }
-
+    // Stable. The packets come as a few runs already in time order (each
+    // direction's packets at its sender-side point, then those seen at its
+    // receiver-side point only): merging the runs one after the other costs
+    // n per run where sorting costs n log n. Many runs (a clock that often
+    // steps back) are sorted.
     template <typename PointOf>
     static void sortBySenderTime(MergedConnection& merged, PointOf pointOf) {
-        std::stable_sort(merged.packets.begin(), merged.packets.end(),
-                         [&](const MergedPacket& a, const MergedPacket& b) {
-                             return a.time[pointOf(a)] < b.time[pointOf(b)];
-                         });
+        constexpr std::size_t kMostRuns = 8;
+        const auto earlier = [&](const MergedPacket& a, const MergedPacket& b) {
+            return a.time[pointOf(a)] < b.time[pointOf(b)];
+        };
+        std::vector<MergedPacket>& packets = merged.packets;
+        std::array<std::vector<MergedPacket>::iterator, kMostRuns> ends{};
+        std::size_t runs = 0;
+        for (auto end = packets.begin(); end != packets.end() && runs < kMostRuns; ++runs) {
+            end = std::is_sorted_until(end, packets.end(), earlier);
+            ends[runs] = end;
+        }
+        if (runs == kMostRuns && ends[runs - 1] != packets.end()) {
+            std::stable_sort(packets.begin(), packets.end(), earlier);
+            return;
+        }
+        for (std::size_t run = 1; run < runs; ++run)
+            std::inplace_merge(packets.begin(), ends[run - 1], ends[run], earlier);
     }
 
     template <typename SenderPoint>

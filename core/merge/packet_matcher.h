@@ -55,15 +55,16 @@ void uniquePairs(const std::vector<PointPacket>& at0, const NumberOrder& order0,
 // resent segment) each receiver-side copy takes the latest sender-side copy
 // that left no later than it arrived (`slack` allows for the clock offset's
 // uncertainty); where both points saw several copies (repeated ACKs), the
-// order-keeping alignment whose delays lie nearest `expectedDelay`. Both
-// lists on one clock. Result: for each packet of each list its partner's
-// position in the other list, or -1.
+// order-keeping alignment whose delays lie nearest the median delay of the
+// packets sent once and seen once. Both lists on one clock. Result: for each
+// packet of each list its partner's position in the other list, or -1.
+// Refills `into`, keeping its memory.
 struct DirectionPairs {
     std::vector<std::int64_t> senderPartner;
     std::vector<std::int64_t> receiverPartner;
 };
-DirectionPairs pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
-                           const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
-                           TimeNs slack, TimeNs expectedDelay);
+void pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
+                 const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
+                 TimeNs slack, DirectionPairs& into);
 
 } // namespace tcpladder

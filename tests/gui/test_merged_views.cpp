@@ -291,14 +291,20 @@ private slots:
 
     void loadJobMergesOnTheWorkerAndNamesTheFileThatFailed() {
         MergeLoadJob job;
-        job.setLoadFunction([](const std::string& path,
-                               const LoadOptions&) -> Result<std::shared_ptr<LoadedCapture>> {
-            if (path == "broken.pcap")
-                return Error{"broken.pcap: not a capture file"};
-            auto capture = std::make_shared<LoadedCapture>();
-            capture->path = path;
-            return capture;
-        });
+        job.setMemoryBudget(123456789);
+        // What each load was asked for: no merged view reads the application
+        // summaries, so the merge's loads skip them (and keep the budget).
+        std::vector<LoadOptions> asked;
+        job.setLoadFunction(
+            [&](const std::string& path,
+                const LoadOptions& options) -> Result<std::shared_ptr<LoadedCapture>> {
+                asked.push_back(options);
+                if (path == "broken.pcap")
+                    return Error{"broken.pcap: not a capture file"};
+                auto capture = std::make_shared<LoadedCapture>();
+                capture->path = path;
+                return capture;
+            });
         QThread* mergedOn = nullptr;
         job.setMergeFunction([&](std::shared_ptr<const LoadedCapture> first,
                                  std::shared_ptr<const LoadedCapture> second,
@@ -320,6 +326,12 @@ private slots:
         const auto result = merged.at(0).at(0).value<MergedPtr>();
         QCOMPARE(result->points[1]->path, std::string("b.pcap"));
         QCOMPARE(result->offset.estimate, 7 * kMs);
+        QCOMPARE(asked.size(), 2u);
+        for (const LoadOptions& options : asked) {
+            QVERIFY(!options.applicationSummaries);
+            QCOMPARE(options.memoryBudget, 123456789u);
+            QVERIFY(options.progress);
+        }
 
         job.start(QStringLiteral("a.pcap"), QStringLiteral("broken.pcap"));
         QVERIFY(failed.wait(10000));

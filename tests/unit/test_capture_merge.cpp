@@ -1,8 +1,10 @@
 #include "load/capture_loader.h"
 #include "merge/merged_capture.h"
 #include "merge/merged_view.h"
+#include "merge/two_point_loader.h"
 #include "support/capture_writer.h"
 #include "support/conversation_builder.h"
+#include "support/dialogue.h"
 #include "support/two_point_scenario.h"
 #include "tcp/analysis_flags.h"
 
@@ -65,6 +67,46 @@ std::vector<const MergedPacket*> withFate(const MergedConnection& c, PacketFate 
         if (p.fate == fate)
             found.push_back(&p);
     return found;
+}
+
+// Every figure and every packet of two merges, side by side.
+void compareMerges(const MergedCapture& a, const MergedCapture& b) {
+    QCOMPARE(a.offset.estimate, b.offset.estimate);
+    QCOMPARE(a.offset.lowerBound, b.offset.lowerBound);
+    QCOMPARE(a.offset.upperBound, b.offset.upperBound);
+    QCOMPARE(a.notes, b.notes);
+    QCOMPARE(a.connections.size(), b.connections.size());
+    for (std::size_t i = 0; i < a.connections.size(); ++i) {
+        const MergedConnection& x = a.connections[i];
+        const MergedConnection& y = b.connections[i];
+        QCOMPARE(x.connection, y.connection);
+        QCOMPARE(x.method, y.method);
+        QCOMPARE(x.clientPoint, y.clientPoint);
+        QCOMPARE(x.lostBetween, y.lostBetween);
+        QCOMPARE(x.onlyAtReceiver, y.onlyAtReceiver);
+        QCOMPARE(x.firstTime, y.firstTime);
+        for (const Side side : {kSideA, kSideB}) {
+            QCOMPARE(x.oneWayDelay[side].samples, y.oneWayDelay[side].samples);
+            QCOMPARE(x.oneWayDelay[side].min, y.oneWayDelay[side].min);
+            QCOMPARE(x.oneWayDelay[side].median, y.oneWayDelay[side].median);
+            QCOMPARE(x.oneWayDelay[side].p99, y.oneWayDelay[side].p99);
+        }
+        QCOMPARE(x.packets.size(), y.packets.size());
+        for (std::size_t k = 0; k < x.packets.size(); ++k) {
+            QCOMPARE(x.packets[k].index, y.packets[k].index);
+            QCOMPARE(x.packets[k].time, y.packets[k].time);
+            QCOMPARE(x.packets[k].sender, y.packets[k].sender);
+            QCOMPARE(x.packets[k].fate, y.packets[k].fate);
+            QCOMPARE(x.packets[k].oneSidedDisagrees, y.packets[k].oneSidedDisagrees);
+        }
+    }
+}
+
+std::size_t frameAt(const std::vector<Frame>& frames, std::int64_t ms) {
+    for (std::size_t i = 0; i < frames.size(); ++i)
+        if (frames[i].timestampNs == Dialogue::kStart + ms * kMs)
+            return i;
+    qFatal("no frame at %lld ms", static_cast<long long>(ms));
 }
 
 } // namespace
@@ -164,6 +206,29 @@ private slots:
         QVERIFY(only[0]->seenAt(1) && !only[0]->seenAt(0));
         QCOMPARE(recordAt(merged, c, *only[0], 1).payloadLength(), 300u);
         QCOMPARE(c.lostBetween[0] + c.lostBetween[1], 0u);
+    }
+
+    void keptPacketsAreInTimeOrderAtTheSenderSidePoint() {
+        // Each direction's packets come in runs (those seen at the sender-side
+        // point, then those seen at the receiver side only), merged into one
+        // order: the time each passed its sender's point, or the receiver's
+        // when the sender's point did not see it.
+        TwoPointPath path2 = path();
+        path2.lostBetween = {6, 8};
+        path2.onlyAtReceiver = {3, 9};
+        const MergedCapture merged =
+            merge(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), path2));
+        const MergedConnection& c = merged.connections[0];
+        QCOMPARE(withFate(c, PacketFate::OnlyAtReceiver).size(), 2u);
+        QCOMPARE(withFate(c, PacketFate::LostBetween).size(), 2u);
+        const auto passed = [&](const MergedPacket& p) {
+            const int from = senderPoint(merged, c, p.sender);
+            return p.time[p.seenAt(from) ? from : 1 - from];
+        };
+        for (std::size_t i = 1; i < c.packets.size(); ++i)
+            QVERIFY2(passed(c.packets[i - 1]) <= passed(c.packets[i]),
+                     qPrintable(QStringLiteral("packet %1").arg(i)));
+        QCOMPARE(c.firstTime, passed(c.packets.front()));
     }
 
     void theLostOneOfIdenticalCopiesIsNamed() {
@@ -340,6 +405,54 @@ private slots:
         QCOMPARE(merged.offset.lowerBound, kOffset - 5 * kMs);
         for (std::size_t i = 1; i < merged.connections.size(); ++i)
             QVERIFY(merged.connections[i - 1].firstTime <= merged.connections[i].firstTime);
+    }
+
+    void pointLoadsSkipTheSummariesAndChangeNoMergedFigure() {
+        // An HTTP exchange whose response is lost between the points and
+        // resent, and a TLS hello: connections that have summaries.
+        Dialogue http("10.0.0.5", 40001, "10.0.0.9", 80, 0);
+        http.send(true, "GET /a HTTP/1.1\r\nHost: example.com\r\n\r\n", 10)
+            .send(false, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", 30)
+            .send(false, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello", 250, 0)
+            .send(true, "GET /b HTTP/1.1\r\nHost: example.com\r\n\r\n", 300)
+            .fin(true, 400)
+            .fin(false, 401);
+        Dialogue tls("10.0.0.5", 40002, "10.0.0.9", 443, 5);
+        tls.send(true, tlsRecord(22, clientHello("example.com", "h2")), 20)
+            .fin(true, 500)
+            .fin(false, 501);
+        const std::vector<Frame> frames = mergeByTime({http.frames(), tls.frames()});
+        TwoPointPath lossy = path();
+        lossy.lostBetween.insert(frameAt(frames, 30));
+        const TwoPoints points = seenAtTwoPoints(frames, lossy);
+        const TemporaryFile clientSide(buildPcap(points.clientSide, {.nanosecond = true}));
+        const TemporaryFile serverSide(buildPcap(points.serverSide, {.nanosecond = true}));
+
+        auto first = loadCapture(clientSide.path());
+        auto second = loadCapture(serverSide.path());
+        QVERIFY(first.ok() && second.ok());
+        QCOMPARE(first.value()->connections.size(), 2u);
+        for (std::uint32_t id = 0; id < 2; ++id) {
+            QVERIFY(first.value()->application(id) != nullptr);
+            QVERIFY(second.value()->application(id) != nullptr);
+        }
+        auto withSummaries = mergeCaptures(first.value(), second.value());
+        auto merged = loadAndMergeCaptures(clientSide.path(), serverSide.path());
+        QVERIFY(withSummaries.ok() && merged.ok());
+        for (int point = 0; point < 2; ++point) {
+            QVERIFY(merged->points[point]->applications.empty());
+            QCOMPARE(merged->points[point]->tcpPackets,
+                     (point == 0 ? first : second).value()->tcpPackets);
+        }
+        QCOMPARE(merged->connections[0].lostBetween[kSideB], 1u);
+        compareMerges(merged.value(), withSummaries.value());
+
+        auto figures = loadAndMergeCaptures(clientSide.path(), serverSide.path(), {},
+                                            {.knownOffset = std::nullopt, .keepPackets = false});
+        auto figuresWithSummaries = mergeCaptures(
+            first.value(), second.value(), {.knownOffset = std::nullopt, .keepPackets = false});
+        QVERIFY(figures.ok() && figuresWithSummaries.ok());
+        compareMerges(figures.value(), figuresWithSummaries.value());
     }
 
     void capturesWithNothingInCommonAreRefused() {

@@ -2,6 +2,7 @@
 
 #include "format/file_path.h"
 #include "loading/merge_engine.h"
+#include "merge/two_point_loader.h"
 
 #include <QFutureWatcher>
 #include <QPromise>
@@ -95,7 +96,7 @@ void MergeLoadJob::run(QPromise<Outcome>& promise, MergeLoadJob* job, LoadFuncti
     for (int point = 0; point < 2; ++point) {
         if (captures[point])
             continue;
-        LoadOptions options;
+        LoadOptions options = pointLoadOptions({});
         options.memoryBudget = request.memoryBudget;
         options.progress = [&](const LoadProgress& reading) {
             if (promise.isCanceled())
