@@ -188,9 +188,9 @@ private slots:
         QTest::newRow("a chart of a merge")
             << "\"$DIR/b.pcap\" --connection 0 --export-chart \"$DIR/out.png\""
             << "--export-chart takes one capture file";
-        QTest::newRow("a merged ladder as .pdf")
-            << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.pdf\""
-            << "the merged ladder exports as .png or .svg";
+        QTest::newRow("a merged ladder as text")
+            << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.txt\""
+            << "the merged ladder exports as .png, .svg or .pdf";
         QTest::newRow("a one-capture ladder option with two")
             << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.png\" --flat"
             << "--flat takes one capture file";
