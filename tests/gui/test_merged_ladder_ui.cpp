@@ -171,6 +171,36 @@ private slots:
         QVERIFY(line(text, "Point 1:").isEmpty());
     }
 
+    // The picture a reader sees: the real sample's ladder at its first drop,
+    // the dropped segment picked, its details beside the ladder.
+    void rendersTheLadderBesideTheDetailsOfThePickedPacket() {
+        const auto merged = realSample();
+        QVERIFY(merged);
+        TwoPointView view;
+        view.resize(1366, 768);
+        view.setMerged(merged);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        MergedLadderView* ladder = view.ladder();
+        const MergedArrow& lost = ladder->layout()->arrows().at(15);
+        QCOMPARE(lost.shape, MergedArrowShape::LostBetween);
+        ladder->verticalScrollBar()->setValue(
+            qRound(lost.start.y() - ladder->viewport()->height() / 3.0));
+        QSignalSpy shown(view.details(), &MergedPacketDetailsPane::detailsShown);
+        QTest::mouseClick(ladder->widget(), Qt::LeftButton, {},
+                          ((lost.start + lost.end) / 2).toPoint());
+        QVERIFY(shown.wait(kReadTimeoutMs));
+        const QRect ladderRect(ladder->mapTo(&view, QPoint(0, 0)), ladder->size());
+        const QRect detailsRect(view.details()->mapTo(&view, QPoint(0, 0)), view.details()->size());
+        QVERIFY(detailsRect.left() >= ladderRect.right());
+        QVERIFY(detailsRect.width() > 200);
+        const QImage image = view.grab().toImage();
+        const QString out = QDir::temp().filePath(QStringLiteral("tcpladder-merged-details.png"));
+        QVERIFY(image.save(out));
+        qInfo("merged ladder with details rendered to %s", qPrintable(out));
+        QVERIFY(view.details()->text().contains(QStringLiteral("lost between the points")));
+    }
+
     void copyPutsTheVisibleLadderAsImageAndText() {
         TwoPointView view;
         view.resize(1400, 900);
@@ -179,9 +209,13 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         // F: the whole connection in view.
         view.ladder()->fit();
-        QAction* copy = copyAction(*view.ladder());
-        QVERIFY(copy);
-        copy->trigger();
+        // Listed in the ladder's context menu, and Ctrl+C while the ladder has focus.
+        QCOMPARE(view.ladder()->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(copyAction(*view.ladder()));
+        view.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.ladder()->setFocus();
+        QTest::keyClick(view.ladder(), Qt::Key_C, Qt::ControlModifier);
         const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
         QVERIFY(mime && mime->hasImage() && mime->hasText());
         const QImage image = qvariant_cast<QImage>(mime->imageData());

@@ -63,6 +63,10 @@ TwoPointView::TwoPointView(QWidget* parent) : QWidget(parent) {
     ladderArea->addWidget(m_details);
     ladderArea->setStretchFactor(0, 3);
     ladderArea->setStretchFactor(1, 1);
+    // The ladder needs the width, the details a column: sizes in proportion,
+    // scaled to the splitter's width once it has one (the details tree's
+    // size hint alone would take most of it).
+    ladderArea->setSizes({3000, 1000});
     m_chart = new ChartCanvas(m_tabs);
     m_chart->setObjectName(QStringLiteral("delayChart"));
     m_tabs->addTab(ladderArea, tr("Ladder at both points"));
