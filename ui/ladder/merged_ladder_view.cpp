@@ -3,8 +3,8 @@
 #include "ladder/merged_ladder_export.h"
 #include "ladder/merged_ladder_painter.h"
 #include "ladder/merged_ladder_text.h"
+#include "widgets/view_actions.h"
 
-#include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMouseEvent>
@@ -149,23 +149,16 @@ void MergedLadderView::copyVisibleAsText() const {
         m_layout->merged(), m_layout->connection(), first, last, m_layout->origin()));
 }
 
-// The view's commands as actions: their shortcuts work while the ladder has
-// focus, and the context menu lists them.
 void MergedLadderView::addActions() {
     setContextMenuPolicy(Qt::ActionsContextMenu);
-    const auto add = [this](const QString& text, const QList<QKeySequence>& keys, auto slot) {
-        auto* action = new QAction(text, this);
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-    };
-    add(tr("Zoom In"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
-        [this] { zoom(1.5); });
-    add(tr("Zoom Out"), {QKeySequence(Qt::Key_Minus)}, [this] { zoom(1 / 1.5); });
-    add(tr("Fit Connection"), {QKeySequence(Qt::Key_F)}, [this] { fit(); });
-    add(tr("Copy Visible Ladder"), {QKeySequence::Copy}, [this] { copyVisibleToClipboard(); });
-    add(tr("Copy Visible Ladder as Text"), {}, [this] { copyVisibleAsText(); });
+    addViewAction(this, tr("Zoom In"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
+                  [this] { zoom(1.5); });
+    addViewAction(this, tr("Zoom Out"), {QKeySequence(Qt::Key_Minus)}, [this] { zoom(1 / 1.5); });
+    addViewAction(this, tr("Fit Connection"), {QKeySequence(Qt::Key_F)}, [this] { fit(); });
+    addViewSeparator(this);
+    addViewAction(this, tr("Copy Visible Ladder"), {QKeySequence::Copy},
+                  [this] { copyVisibleToClipboard(); });
+    addViewAction(this, tr("Copy Visible Ladder as Text"), {}, [this] { copyVisibleAsText(); });
 }
 
 } // namespace tcpladder::ui
