@@ -3,6 +3,7 @@
 #include "ladder/merged_ladder_text.h"
 #include "loading/packet_details_job.h"
 #include "merged/merged_packet_details_text.h"
+#include "merged/merged_sides.h"
 #include "widgets/details_tree.h"
 
 #include <QVBoxLayout>
@@ -21,13 +22,13 @@ MergedPacketDetailsPane::MergedPacketDetailsPane(QWidget* parent)
             if (generation != m_generation || !m_merged || m_packet < 0)
                 return;
             // The reads came back in the order asked: the points that saw it, 0 then 1.
-            const MergedPacket& packet =
-                m_merged->connections[static_cast<std::size_t>(m_connection)]
-                    .packets[static_cast<std::size_t>(m_packet)];
+            const MergedConnection& conn =
+                m_merged->connections[static_cast<std::size_t>(m_connection)];
+            const MergedPacket& packet = conn.packets[static_cast<std::size_t>(m_packet)];
             MergedPacketDetails details;
             std::size_t next = 0;
             for (int point = 0; point < 2; ++point)
-                if (packet.seenAt(point) && next < read->size())
+                if (recordIfSeen(*m_merged, conn, packet, point) && next < read->size())
                     details[static_cast<std::size_t>(point)] = (*read)[next++];
             showDetails(&details);
             emit detailsShown();
@@ -52,7 +53,7 @@ void MergedPacketDetailsPane::setPacket(MergedPtr merged, int connection, qint64
     const MergedPacket& picked = conn.packets[static_cast<std::size_t>(packet)];
     std::vector<PacketDetailsJob::Target> targets;
     for (int point = 0; point < 2; ++point) {
-        if (picked.seenAt(point) && conn.connection[point] >= 0)
+        if (recordIfSeen(*m_merged, conn, picked, point))
             targets.push_back({m_merged->points[point],
                                static_cast<std::uint32_t>(conn.connection[point]),
                                static_cast<std::size_t>(picked.index[point])});
