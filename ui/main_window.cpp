@@ -187,14 +187,28 @@ void MainWindow::createMenus() {
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions(m_table->actions());
-    QAction* copyLadder =
-        edit->addAction(tr("Copy Ladder &Image"), m_ladder, &LadderView::copyVisibleToClipboard);
+    // The ladder shown: the one capture's, or the merged one of two points
+    // (an image that carries its text too, and text; no Mermaid or PlantUML).
+    QAction* copyLadder = edit->addAction(tr("Copy Ladder &Image"), this, [this] {
+        if (showsMerge())
+            m_twoPointView->ladder()->copyVisibleToClipboard();
+        else
+            m_ladder->copyVisibleToClipboard();
+    });
+    copyLadder->setObjectName(QStringLiteral("copyLadderImageAction"));
     copyLadder->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    QAction* copyText = edit->addAction(tr("Copy Ladder as &Text"), this, [this] {
+        if (showsMerge())
+            m_twoPointView->ladder()->copyVisibleAsText();
+        else
+            m_ladder->copyVisibleAsText(LadderTextFormat::Text);
+    });
+    copyText->setObjectName(QStringLiteral("copyLadderTextAction"));
     for (const auto& [text, format] :
-         {std::pair{tr("Copy Ladder as &Text"), LadderTextFormat::Text},
-          std::pair{tr("Copy Ladder as &Mermaid"), LadderTextFormat::Mermaid},
+         {std::pair{tr("Copy Ladder as &Mermaid"), LadderTextFormat::Mermaid},
           std::pair{tr("Copy Ladder as &PlantUML"), LadderTextFormat::PlantUml}})
-        edit->addAction(text, m_ladder, [this, format] { m_ladder->copyVisibleAsText(format); });
+        m_oneCaptureActions << edit->addAction(
+            text, m_ladder, [this, format] { m_ladder->copyVisibleAsText(format); });
     edit->addSeparator();
     QAction* find = edit->addAction(tr("&Filter Connections"), m_filterBar, &FilterBar::focusText);
     find->setShortcut(QKeySequence::Find);
@@ -295,6 +309,8 @@ bool MainWindow::showsMerge() const {
 void MainWindow::adoptMerge(const MergedPtr& merged) {
     m_twoPointView->setMerged(merged);
     m_pages->setCurrentWidget(m_twoPointView);
+    for (QAction* action : m_oneCaptureActions)
+        action->setEnabled(false);
     m_warnings->setWarnings({});
     const QString description = mergeTitleText(*merged);
     setWindowFilePath({});
@@ -340,8 +356,9 @@ void MainWindow::exportLadder() {
         dialog.exec();
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Merged Ladder"), {},
-                                                      tr("PNG (*.png);;SVG (*.svg)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export Merged Ladder"), {},
+        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;
@@ -419,6 +436,8 @@ void MainWindow::adoptSnapshot(const SnapshotPtr& snapshot) {
     const bool sameFile = m_snapshot && snapshot->capture->path == m_snapshot->capture->path;
     m_snapshot = snapshot;
     m_pages->setCurrentIndex(0);
+    for (QAction* action : m_oneCaptureActions)
+        action->setEnabled(true);
     m_addPointAction->setEnabled(true);
     m_connectionPanel->setSnapshot(snapshot);
     m_viewState->setCapture(snapshot->capture);

@@ -3,6 +3,7 @@
 #include "loading/capture_snapshot.h"
 #include "merged/merged_ptr.h"
 
+#include <QList>
 #include <QMainWindow>
 #include <array>
 #include <optional>
@@ -99,6 +100,7 @@ private:
     TwoPointView* m_twoPointView = nullptr;
     QStackedWidget* m_pages = nullptr; // the one-capture view, or the merged one
     QAction* m_addPointAction = nullptr;
+    QList<QAction*> m_oneCaptureActions; // what the merged ladder has no form of
     std::optional<TimeNs> m_knownOffset;
     std::array<QString, 2> m_mergedPaths; // of the merge shown, for a re-merge with a new offset
     ConnectionTableModel* m_model = nullptr;

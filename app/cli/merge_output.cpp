@@ -174,8 +174,8 @@ PacketRow makePacketRow(const MergedCapture& merged, const MergedConnection& c,
     row.ack = mergedRelativeAck(merged, c, p);
     row.length = record.payloadLength();
     row.fate = packetFateName(p.fate);
-    const int from = senderPoint(merged, c, p.sender);
-    row.delay = from >= 0 && p.seenAt(0) && p.seenAt(1) ? ms(p.time[1 - from] - p.time[from]) : "-";
+    const auto delay = oneWayDelay(merged, c, p);
+    row.delay = delay ? ms(*delay) : "-";
     row.analysis = analysisWords(receiverSideAnalysis(merged, c, p));
     row.disagrees = p.oneSidedDisagrees;
     return row;

@@ -181,10 +181,8 @@ QString finish(Given& given) {
         oneCaptureOnly.prepend(QStringLiteral("--filter"));
     if (merged && !oneCaptureOnly.isEmpty())
         return oneCaptureOnly.front() + QStringLiteral(" takes one capture file");
-    if (merged && ladder &&
-        !given.ladderOutput.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive) &&
-        !given.ladderOutput.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
-        return QStringLiteral("the merged ladder exports as .png or .svg, not '%1'")
+    if (merged && ladder && !ui::ladderFormatForPath(given.ladderOutput))
+        return QStringLiteral("the merged ladder exports as .png, .svg or .pdf, not '%1'")
             .arg(given.ladderOutput);
     if (!ladder && !given.ladderOnly.isEmpty())
         return given.ladderOnly.front() + QStringLiteral(" goes with --export-ladder");

@@ -105,4 +105,12 @@ std::uint16_t receiverSideAnalysis(const MergedCapture& merged, const MergedConn
     return recordAt(merged, c, packet, point).analysis();
 }
 
+std::optional<TimeNs> oneWayDelay(const MergedCapture& merged, const MergedConnection& c,
+                                  const MergedPacket& packet) {
+    const int from = senderPoint(merged, c, packet.sender);
+    if (from < 0 || !packet.seenAt(0) || !packet.seenAt(1))
+        return std::nullopt;
+    return packet.time[1 - from] - packet.time[from];
+}
+
 } // namespace tcpladder

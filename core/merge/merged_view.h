@@ -4,6 +4,7 @@
 #include "store/packet_record.h"
 
 #include <cstdint>
+#include <optional>
 
 namespace tcpladder {
 
@@ -33,5 +34,9 @@ std::uint32_t mergedRelativeAck(const MergedCapture& merged, const MergedConnect
 // packet; else at the point that did.
 std::uint16_t receiverSideAnalysis(const MergedCapture& merged, const MergedConnection& c,
                                    const MergedPacket& packet);
+// How long the packet took from its sender-side point to the other one;
+// nothing unless both points saw it.
+std::optional<TimeNs> oneWayDelay(const MergedCapture& merged, const MergedConnection& c,
+                                  const MergedPacket& packet);
 
 } // namespace tcpladder

@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
@@ -188,9 +190,9 @@ private slots:
         QTest::newRow("a chart of a merge")
             << "\"$DIR/b.pcap\" --connection 0 --export-chart \"$DIR/out.png\""
             << "--export-chart takes one capture file";
-        QTest::newRow("a merged ladder as .pdf")
-            << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.pdf\""
-            << "the merged ladder exports as .png or .svg";
+        QTest::newRow("a merged ladder as text")
+            << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.txt\""
+            << "the merged ladder exports as .png, .svg or .pdf";
         QTest::newRow("a one-capture ladder option with two")
             << "\"$DIR/b.pcap\" --connection 0 --export-ladder \"$DIR/out.png\" --flat"
             << "--flat takes one capture file";
@@ -288,6 +290,38 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("seq 5996 len 1448")));
         QVERIFY(text.contains(QStringLiteral("seq 16132 len 1448")));
         QVERIFY(text.contains(QStringLiteral("10.77.2.1:54786")));
+    }
+
+    // The same as a PDF: A4 pages, the two drops named in its text.
+    void exportsTheMergedLadderAsPdfHeadless() {
+        QTemporaryDir dir;
+        const ShellRun run =
+            runShell(QStringLiteral("\"$TCPLADDER\" '%1' '%2' --connection 0 --packets 14-33 "
+                                    "--export-ladder \"$DIR/merged.pdf\"")
+                         .arg(twoPointCapture("client.pcap"), twoPointCapture("server.pcap")),
+                     dir.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QString path = dir.filePath(QStringLiteral("merged.pdf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray pdf = file.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY2(pdf.size() > 10'000, qPrintable(QString::number(pdf.size())));
+        QVERIFY(QString::fromLatin1(pdf).count(QRegularExpression("/Type\\s*/Page\\b")) >= 1);
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftotext.isEmpty()) {
+            qInfo("pdftotext is not installed: the PDF's words are not read back");
+            return;
+        }
+        QProcess text;
+        text.start(pdftotext, {path, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(kRunTimeoutMs));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        // The two labels, and the title's count of them.
+        QVERIFY2(words.count(QStringLiteral("lost between the points")) >= 2, qPrintable(words));
+        QVERIFY2(words.contains(QStringLiteral("seq 5996 len 1448")), qPrintable(words));
+        QVERIFY2(words.contains(QStringLiteral("seq 16132 len 1448")), qPrintable(words));
+        QVERIFY2(words.contains(QStringLiteral("Merged connection 0")), qPrintable(words));
     }
 
     void savesAScreenshotOfTheLoadedWindow() {

@@ -233,10 +233,6 @@ private slots:
         QVERIFY(svg.contains(QStringLiteral("one-sided: out-of-order")));
         QCOMPARE(svg.count(QStringLiteral("only at the receiver side")), 1);
         QVERIFY(svg.contains(QStringLiteral("client-side.pcap")));
-        const LadderExportResult pdf =
-            exportMergedLadder(layout, dir.filePath(QStringLiteral("x.pdf")), LadderFormat::Pdf);
-        QVERIFY(!pdf.ok);
-        QVERIFY(pdf.error.contains(QStringLiteral("PNG or SVG")));
     }
 
     void delayChartHasBothDirections() {

@@ -4,6 +4,8 @@
 #include "merged/two_point_view.h"
 #include "models/merged_connection_table_model.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QLabel>
 #include <QMessageBox>
 #include <QMimeData>
@@ -70,6 +72,45 @@ private slots:
         window.openCapture(twoPointCapture("client.pcap"));
         QVERIFY(loaded.wait(kLoadTimeoutMs));
         QVERIFY(!window.showsMerge());
+    }
+
+    // Edit ▸ Copy Ladder Image / as Text copy the ladder shown: the merged
+    // one while a merge is shown, which has no Mermaid or PlantUML form.
+    void editMenuCopiesTheMergedLadderWhileOneIsShown() {
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QSignalSpy merged(&window, &MainWindow::capturesMerged);
+        window.openCaptures(twoPointCapture("client.pcap"), twoPointCapture("server.pcap"));
+        QVERIFY(merged.wait(kLoadTimeoutMs));
+        auto* image = window.findChild<QAction*>(QStringLiteral("copyLadderImageAction"));
+        auto* text = window.findChild<QAction*>(QStringLiteral("copyLadderTextAction"));
+        QVERIFY(image && text);
+        QGuiApplication::clipboard()->clear();
+        image->trigger();
+        const QMimeData* mime = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(mime && mime->hasImage());
+        QVERIFY2(mime->text().startsWith(QStringLiteral("Merged connection 0: 10.77.2.1:54786")),
+                 qPrintable(mime->text()));
+        QGuiApplication::clipboard()->clear();
+        text->trigger();
+        QVERIFY(!QGuiApplication::clipboard()->mimeData()->hasImage());
+        QVERIFY(QGuiApplication::clipboard()->text().startsWith(
+            QStringLiteral("Merged connection 0: ")));
+        QList<QAction*> oneCaptureOnly;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text().contains(QStringLiteral("Mermaid")) ||
+                action->text().contains(QStringLiteral("PlantUML")))
+                oneCaptureOnly << action;
+        QCOMPARE(oneCaptureOnly.size(), 2);
+        for (QAction* action : oneCaptureOnly)
+            QVERIFY(!action->isEnabled());
+
+        QSignalSpy loaded(&window, &MainWindow::captureLoaded);
+        window.openCapture(twoPointCapture("client.pcap"));
+        QVERIFY(loaded.wait(kLoadTimeoutMs));
+        for (QAction* action : oneCaptureOnly)
+            QVERIFY(action->isEnabled());
     }
 
     void addCapturePointReusesTheOpenCapture() {

@@ -1,13 +1,10 @@
 #include "ladder/ladder_exporter.h"
 
-#include "format/output_file.h"
 #include "ladder/ladder_painter.h"
 
 #include <QClipboard>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QPdfWriter>
-#include <QSvgGenerator>
 #include <algorithm>
 
 namespace tcpladder::ui {
@@ -58,41 +55,24 @@ LadderLayout fittedLayout(std::shared_ptr<const LadderData> data, LadderOptions 
 
 LadderExportResult exportPdf(const LadderLayout& layout, const LadderTitle& title,
                              const LadderExportRequest& request) {
-    OutputFile file(request.path);
-    QString error;
-    if (!file.open(&error))
-        return {false, error, 0, {}};
-    QPdfWriter writer(file.device());
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
-    writer.setTitle(title.connection);
-    writer.setCreator(QStringLiteral("tcpladder"));
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return {false, file.failure(), 0, {}};
     const double width = layout.columns().width;
-    const double scale = writer.width() / width;
-    const double pageHeight = writer.height() / scale;
-    painter.scale(scale, scale);
     const auto [top, bottom] = ladderSliceFor(layout, request.firstPacket, request.lastPacket);
-    int pages = 0;
-    for (double y = top; y < bottom || pages == 0; ++pages) {
-        if (pages > 0)
-            writer.newPage();
+    PdfPagePainters painters;
+    painters.paintAbove = [&](QPainter& painter, int page) {
         double pageY = 0;
-        if (pages == 0) {
+        if (page == 0) {
             paintTitleBlock(painter, title, width, 0);
             pageY += titleBlockHeight();
         }
         paintLadderHeader(painter, layout, pageY);
-        pageY += ladderHeaderHeight();
-        const double sliceEnd = std::min(bottom, y + pageHeight - pageY);
-        paintSlice(painter, layout, pageY, y, sliceEnd, request.firstPacket, request.lastPacket);
-        y = sliceEnd;
-    }
-    if (!painter.end() || !file.finish(&error))
-        return {false, error.isEmpty() ? file.failure() : error, 0, {}};
-    return {true, {}, pages, {}};
+        return pageY + ladderHeaderHeight();
+    };
+    painters.paintSlice = [&](QPainter& painter, double pageY, double sliceTop,
+                              double sliceBottom) {
+        paintSlice(painter, layout, pageY, sliceTop, sliceBottom, request.firstPacket,
+                   request.lastPacket);
+    };
+    return writePdfPages(request.path, title.connection, width, top, bottom, painters);
 }
 
 LadderExportResult exportSvg(const LadderLayout& layout, const LadderTitle& title,
@@ -100,26 +80,13 @@ LadderExportResult exportSvg(const LadderLayout& layout, const LadderTitle& titl
     const auto [top, bottom] = ladderSliceFor(layout, request.firstPacket, request.lastPacket);
     const double width = layout.columns().width;
     const double height = titleBlockHeight() + ladderHeaderHeight() + (bottom - top);
-    OutputFile file(request.path);
-    QString error;
-    if (!file.open(&error))
-        return {false, error, 0, {}};
-    QSvgGenerator generator;
-    generator.setOutputDevice(file.device());
-    generator.setSize(QSize(qCeil(width), qCeil(height)));
-    generator.setViewBox(QRectF(0, 0, width, height));
-    generator.setTitle(title.connection);
-    generator.setDescription(title.range);
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return {false, file.failure(), 0, {}};
-    paintTitleBlock(painter, title, width, 0);
-    paintLadderHeader(painter, layout, titleBlockHeight());
-    paintSlice(painter, layout, titleBlockHeight() + ladderHeaderHeight(), top, bottom,
-               request.firstPacket, request.lastPacket);
-    if (!painter.end() || !file.finish(&error))
-        return {false, error.isEmpty() ? file.failure() : error, 0, {}};
-    return {true, {}, 1, {}};
+    return writeSvgFile(request.path, QSizeF(width, height), title.connection, title.range,
+                        [&](QPainter& painter) {
+                            paintTitleBlock(painter, title, width, 0);
+                            paintLadderHeader(painter, layout, titleBlockHeight());
+                            paintSlice(painter, layout, titleBlockHeight() + ladderHeaderHeight(),
+                                       top, bottom, request.firstPacket, request.lastPacket);
+                        });
 }
 
 } // namespace
@@ -192,15 +159,9 @@ LadderExportResult exportLadder(std::shared_ptr<const LadderData> data,
         break;
     }
     const auto [top, bottom] = ladderSliceFor(layout, fixed.firstPacket, last);
-    const QImage image =
-        renderLadderImage(layout, &title, top, bottom, request.pixelRatio, fixed.firstPacket, last);
-    OutputFile file(request.path);
-    QString error;
-    if (!file.open(&error))
-        return {false, error, 0, {}};
-    if (!image.save(file.device(), "PNG") || !file.finish(&error))
-        return {false, error.isEmpty() ? file.failure() : error, 0, {}};
-    return {true, {}, 1, image.size()};
+    return writePngFile(request.path,
+                        renderLadderImage(layout, &title, top, bottom, request.pixelRatio,
+                                          fixed.firstPacket, last));
 }
 
 LadderLayout ladderExportLayout(std::shared_ptr<const LadderData> data,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ladder/drawing_files.h"
 #include "ladder/ladder_header.h"
 #include "ladder/ladder_layout.h"
 
@@ -23,13 +24,6 @@ struct LadderExportRequest {
     std::size_t lastPacket = 0;
     double pixelRatio = 1; // PNG only: 2 for a picture sharp on high-DPI screens
     LadderOptions options; // axis, slant, zoom and width, usually the view's
-};
-
-struct LadderExportResult {
-    bool ok = false;
-    QString error;
-    int pages = 0;   // PDF
-    QSize pixelSize; // PNG
 };
 
 // The slice of content a packet range covers, with room for its slanted arrows.

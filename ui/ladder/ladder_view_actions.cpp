@@ -1,4 +1,5 @@
 #include "ladder/ladder_view.h"
+#include "widgets/view_actions.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -7,23 +8,12 @@
 
 namespace tcpladder::ui {
 
-// The view's commands as actions: their shortcuts work while the ladder has
-// focus, and the context menu lists them so they can be discovered.
 void LadderView::addActions() {
     setContextMenuPolicy(Qt::ActionsContextMenu);
     const auto add = [this](const QString& text, const QList<QKeySequence>& keys, auto slot) {
-        auto* action = new QAction(text, this);
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        connect(action, &QAction::triggered, this, slot);
-        addAction(action);
-        return action;
+        return addViewAction(this, text, keys, slot);
     };
-    const auto separator = [this] {
-        auto* action = new QAction(this);
-        action->setSeparator(true);
-        addAction(action);
-    };
+    const auto separator = [this] { addViewSeparator(this); };
     add(tr("Zoom In"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
         [this] { zoomBy(1.25); });
     add(tr("Zoom Out"), {QKeySequence(Qt::Key_Minus)}, [this] { zoomBy(0.8); });

@@ -180,6 +180,25 @@ void MergedLadderLayout::placeLabels() {
     }
 }
 
+std::pair<std::size_t, std::size_t> MergedLadderLayout::packetsBetween(double top,
+                                                                       double bottom) const {
+    // Arrows slant and labels are pushed down, so neither is sorted by y: a
+    // plain scan, done once per copy.
+    std::size_t first = m_last;
+    std::size_t last = m_first;
+    for (std::size_t i = 0; i < m_arrows.size(); ++i) {
+        const MergedArrow& arrow = m_arrows[i];
+        const QRectF& label = m_labels[i].rect;
+        const double low = std::min({arrow.start.y(), arrow.end.y(), label.top()});
+        const double high = std::max({arrow.start.y(), arrow.end.y(), label.bottom()});
+        if (high < top || low >= bottom)
+            continue;
+        first = std::min(first, arrow.packet);
+        last = std::max(last, arrow.packet + 1);
+    }
+    return first < last ? std::pair{first, last} : std::pair{m_first, m_first};
+}
+
 std::ptrdiff_t MergedLadderLayout::arrowAt(QPointF position) const {
     std::ptrdiff_t best = -1;
     double bestDistance = kHitDistance;

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <utility>
 #include <vector>
 
 namespace tcpladder::ui {
@@ -93,6 +94,9 @@ public:
     // The packets laid out, [first, last) of the connection's.
     std::size_t firstPacket() const { return m_first; }
     std::size_t lastPacket() const { return m_last; }
+    // The packets [first, last) whose arrows or labels reach into content
+    // [top, bottom); first == last when none does.
+    std::pair<std::size_t, std::size_t> packetsBetween(double top, double bottom) const;
     // The arrow nearest `position` within a few pixels, or -1.
     std::ptrdiff_t arrowAt(QPointF position) const;
 

@@ -3,6 +3,7 @@
 #include "format/qt_text.h"
 #include "format/units.h"
 #include "ladder/ladder_style.h"
+#include "merged/merge_summary_text.h"
 #include "merged/merged_sides.h"
 #include "store/packet_text.h"
 #include "tcp/analysis_flags.h"
@@ -13,6 +14,14 @@ namespace {
 const QColor kLossColor{0xc6, 0x28, 0x28};
 const QColor kResentColor{0xe6, 0x51, 0x00};
 const QColor kReceiverOnlyColor{0x6a, 0x1b, 0x9a};
+
+// "10.0.0.1:40000 → 10.0.0.2:80", client first.
+QString endpointsText(const MergedCapture& merged, const MergedConnection& connection) {
+    const Connection& reference = firstSeenConnection(merged, connection);
+    const Side client = reference.clientSide();
+    return QStringLiteral("%1 → %2").arg(endpointText(reference.endpoints[client]),
+                                         endpointText(reference.endpoints[1 - client]));
+}
 
 } // namespace
 
@@ -54,9 +63,8 @@ MergedLabelText mergedLabelText(const MergedCapture& merged, const MergedConnect
                       .arg(mergedRelativeSeq(merged, connection, packet))
                       .arg(record->payloadLength());
     }
-    if (packet.seenAt(from) && packet.seenAt(otherPoint(from)) && connection.clientPoint >= 0)
-        fields += QStringLiteral("  ⟶ %1").arg(
-            formatDuration(packet.time[otherPoint(from)] - packet.time[from]));
+    if (const auto delay = oneWayDelay(merged, connection, packet))
+        fields += QStringLiteral("  ⟶ %1").arg(formatDuration(*delay));
     text.fields = fields;
 
     text.finding = fateText(packet.fate);
@@ -82,6 +90,60 @@ MergedLabelText mergedLabelText(const MergedCapture& merged, const MergedConnect
             text.findingColor = kResentColor;
     }
     return text;
+}
+
+LadderTitle mergedLadderTitle(const MergedCapture& merged, const MergedConnection& connection,
+                              std::size_t first, std::size_t last) {
+    LadderTitle title;
+    title.file = mergeTitleText(merged);
+    title.connection = QObject::tr("Merged connection %1: %2")
+                           .arg(connection.id)
+                           .arg(endpointsText(merged, connection));
+    last = std::min(last, connection.packets.size());
+    title.range = QObject::tr("merged packets %1–%2 of %3")
+                      .arg(std::min(first, last) + 1)
+                      .arg(last)
+                      .arg(connection.packets.size());
+    if (!connection.bothSides()) {
+        title.facts = QObject::tr("seen at one point only");
+        return title;
+    }
+    const Side client = mergedClientSide(merged, connection);
+    const Side server = client == kSideA ? kSideB : kSideA;
+    QStringList facts;
+    facts << QObject::tr("lost between the points: %1 to the server, %2 to the client")
+                 .arg(connection.lostBetween[client])
+                 .arg(connection.lostBetween[server]);
+    for (const auto& [side, words] : {std::pair{client, QObject::tr("to the server")},
+                                      std::pair{server, QObject::tr("to the client")}}) {
+        const DelayStats& delay = connection.oneWayDelay[side];
+        if (delay.samples > 0)
+            facts << QObject::tr("one-way delay %1 %2 (median)")
+                         .arg(words, formatDuration(delay.median));
+    }
+    title.facts = facts.join(QStringLiteral(" · "));
+    return title;
+}
+
+QString mergedLadderText(const MergedCapture& merged, const MergedConnection& connection,
+                         std::size_t first, std::size_t last, TimeNs origin) {
+    QStringList lines;
+    lines << QObject::tr("Merged connection %1: %2 · frames at %3")
+                 .arg(connection.id)
+                 .arg(endpointsText(merged, connection),
+                      mergeTitleText(merged).replace(QStringLiteral(" + "), QStringLiteral(" | ")));
+    const Side client = mergedClientSide(merged, connection);
+    last = std::min(last, connection.packets.size());
+    for (std::size_t i = first; i < last; ++i) {
+        const MergedLabelText text = mergedLabelText(merged, connection, i, origin);
+        QString line =
+            (connection.packets[i].sender == client ? QStringLiteral("→ ") : QStringLiteral("← ")) +
+            text.frames + text.fields;
+        if (!text.finding.isEmpty())
+            line += QStringLiteral(" · ") + text.finding;
+        lines << line;
+    }
+    return lines.join(QChar('\n')) + QChar('\n');
 }
 
 } // namespace tcpladder::ui

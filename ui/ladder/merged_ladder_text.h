@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ladder/ladder_header.h"
 #include "merge/merged_capture.h"
 
 #include <QColor>
@@ -23,5 +24,17 @@ QString fateText(PacketFate fate);
 
 MergedLabelText mergedLabelText(const MergedCapture& merged, const MergedConnection& connection,
                                 std::size_t packet, TimeNs origin);
+
+// "Merged connection 0: 10.0.0.1:40000 → 10.0.0.2:80", with the files, the
+// packets drawn and what the merge found, above an exported merged ladder.
+LadderTitle mergedLadderTitle(const MergedCapture& merged, const MergedConnection& connection,
+                              std::size_t first, std::size_t last);
+
+// Packets [first, last) as text, one line per packet, its label's words
+// after an arrow that says who sent it ("→ #4 | #4  20.300 ms  PA seq 1 len
+// 1000  ⟶ 10.0 ms"), the finding after " · "; under a line naming the
+// connection and the points. For the clipboard.
+QString mergedLadderText(const MergedCapture& merged, const MergedConnection& connection,
+                         std::size_t first, std::size_t last, TimeNs origin);
 
 } // namespace tcpladder::ui

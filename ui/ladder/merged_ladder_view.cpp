@@ -2,8 +2,11 @@
 
 #include "ladder/merged_ladder_export.h"
 #include "ladder/merged_ladder_painter.h"
+#include "ladder/merged_ladder_text.h"
+#include "widgets/view_actions.h"
 
-#include <QKeyEvent>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
@@ -49,6 +52,7 @@ MergedLadderView::MergedLadderView(QWidget* parent) : QScrollArea(parent) {
     setWidgetResizable(false);
     setBackgroundRole(QPalette::Base);
     setFocusPolicy(Qt::StrongFocus);
+    addActions();
 }
 
 MergedLadderView::~MergedLadderView() = default;
@@ -113,8 +117,8 @@ void MergedLadderView::select(std::optional<std::size_t> packet) {
 
 bool MergedLadderView::exportTo(const QString& path, QString* error) const {
     const auto format = ladderFormatForPath(path);
-    if (!m_layout || !format || *format == LadderFormat::Pdf) {
-        *error = m_layout ? tr("%1: the merged ladder exports as .png or .svg").arg(path)
+    if (!m_layout || !format) {
+        *error = m_layout ? tr("%1: the merged ladder exports as .png, .svg or .pdf").arg(path)
                           : tr("no merged connection is selected");
         return false;
     }
@@ -124,21 +128,37 @@ bool MergedLadderView::exportTo(const QString& path, QString* error) const {
     return result.ok;
 }
 
-void MergedLadderView::keyPressEvent(QKeyEvent* event) {
-    switch (event->key()) {
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-        zoom(1.5);
+std::pair<double, double> MergedLadderView::visibleSlice() const {
+    const double top = verticalScrollBar()->value();
+    return {top, top + viewport()->height()};
+}
+
+void MergedLadderView::copyVisibleToClipboard() const {
+    if (!m_layout)
         return;
-    case Qt::Key_Minus:
-        zoom(1 / 1.5);
+    const auto [top, bottom] = visibleSlice();
+    QGuiApplication::clipboard()->setMimeData(mergedLadderMimeData(*m_layout, top, bottom));
+}
+
+void MergedLadderView::copyVisibleAsText() const {
+    if (!m_layout)
         return;
-    case Qt::Key_F:
-        fit();
-        return;
-    default:
-        QScrollArea::keyPressEvent(event);
-    }
+    const auto [top, bottom] = visibleSlice();
+    const auto [first, last] = m_layout->packetsBetween(top, bottom);
+    QGuiApplication::clipboard()->setText(mergedLadderText(
+        m_layout->merged(), m_layout->connection(), first, last, m_layout->origin()));
+}
+
+void MergedLadderView::addActions() {
+    setContextMenuPolicy(Qt::ActionsContextMenu);
+    addViewAction(this, tr("Zoom In"), {QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal)},
+                  [this] { zoom(1.5); });
+    addViewAction(this, tr("Zoom Out"), {QKeySequence(Qt::Key_Minus)}, [this] { zoom(1 / 1.5); });
+    addViewAction(this, tr("Fit Connection"), {QKeySequence(Qt::Key_F)}, [this] { fit(); });
+    addViewSeparator(this);
+    addViewAction(this, tr("Copy Visible Ladder"), {QKeySequence::Copy},
+                  [this] { copyVisibleToClipboard(); });
+    addViewAction(this, tr("Copy Visible Ladder as Text"), {}, [this] { copyVisibleAsText(); });
 }
 
 } // namespace tcpladder::ui

@@ -6,14 +6,16 @@
 #include <QScrollArea>
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace tcpladder::ui {
 
 class MergedLadderCanvas;
 
 // The two-point ladder of one merged connection in a scroll area: +/− zoom
-// the time axis, F fits, a click selects a packet. Paints only what is
-// visible, through the same painter the exports use.
+// the time axis, F fits, a click selects a packet, Ctrl+C copies what is
+// visible. Paints only what is visible, through the same painter the
+// exports use.
 class MergedLadderView : public QScrollArea {
     Q_OBJECT
 
@@ -27,17 +29,21 @@ public:
     std::optional<std::size_t> selectedPacket() const { return m_selected; }
     void zoom(double factor);
     void fit();
-    // PNG or SVG by the suffix; false with the reason in `error`.
+    // PNG, SVG or PDF by the suffix; false with the reason in `error`.
     bool exportTo(const QString& path, QString* error) const;
+    // The content rows [top, bottom) the viewport shows.
+    std::pair<double, double> visibleSlice() const;
+    // What the viewport shows, as a picture and as text, on the clipboard.
+    void copyVisibleToClipboard() const;
+    // Its packets as text only.
+    void copyVisibleAsText() const;
 
 signals:
     void packetSelected(qint64 packet);
 
-protected:
-    void keyPressEvent(QKeyEvent* event) override;
-
 private:
     friend class MergedLadderCanvas;
+    void addActions();
     void relayout();
     void select(std::optional<std::size_t> packet);
 

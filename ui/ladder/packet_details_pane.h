@@ -2,12 +2,10 @@
 
 #include <QWidget>
 
-class QTreeWidget;
-class QLabel;
-
 namespace tcpladder::ui {
 
 class ConnectionViewState;
+class DetailsTree;
 
 // Every decoded field of the selected packet, its TCP options (SACK blocks,
 // timestamps) and analysis marks, then the application messages it carries
@@ -26,8 +24,7 @@ private:
     void refresh();
 
     ConnectionViewState* m_state;
-    QLabel* m_title;
-    QTreeWidget* m_tree;
+    DetailsTree* m_tree;
 };
 
 } // namespace tcpladder::ui

@@ -2,9 +2,6 @@
 
 #include "view_state/connection_view_state.h"
 
-#include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
-
 namespace tcpladder::ui {
 
 ConnectionMessagesJob::ConnectionMessagesJob(ConnectionViewState* state, QObject* parent)
@@ -13,35 +10,26 @@ ConnectionMessagesJob::ConnectionMessagesJob(ConnectionViewState* state, QObject
           return readConnectionMessages(capture, connection);
       }) {
     qRegisterMetaType<std::shared_ptr<const LadderMessages>>();
-    // One read at a time: a newer selection queues behind the one running
-    // rather than racing it for the file.
-    m_pool.setMaxThreadCount(1);
     connect(state, &ConnectionViewState::connectionChanged, this, &ConnectionMessagesJob::request);
     connect(this, &ConnectionMessagesJob::messagesReady, state, &ConnectionViewState::setMessages);
     request();
 }
 
-ConnectionMessagesJob::~ConnectionMessagesJob() {
-    ++m_generation;
-    m_pool.waitForDone();
-}
+ConnectionMessagesJob::~ConnectionMessagesJob() = default;
 
 bool ConnectionMessagesJob::waitForIdle(int timeoutMs) {
-    return m_pool.waitForDone(timeoutMs);
+    return m_worker.waitForIdle(timeoutMs);
 }
 
 void ConnectionMessagesJob::request() {
-    const quint64 generation = ++m_generation;
+    const quint64 generation = m_worker.supersede();
     const std::shared_ptr<const LoadedCapture> capture = m_state->capture();
     const int connection = m_state->connection();
     if (!capture || connection < 0)
         return;
-    // The job's generation, read on the worker: a read still queued when the
-    // selection moves on is skipped rather than done for nothing.
-    const QFuture<Outcome> future = QtConcurrent::run(
-        &m_pool, [this, generation, capture, connection, read = m_read]() -> Outcome {
-            if (generation != m_generation)
-                return {};
+    m_worker.run(
+        this, generation,
+        [capture, connection, read = m_read]() -> Outcome {
             const auto id = static_cast<std::uint32_t>(connection);
             auto result = read(*capture, id);
             if (!result)
@@ -49,20 +37,11 @@ void ConnectionMessagesJob::request() {
             return {std::make_shared<const LadderMessages>(
                         placeMessages(*capture, id, std::move(result.value()))),
                     {}};
-        });
-    auto* watcher = new QFutureWatcher<Outcome>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, connection] {
-        finish(generation, connection, watcher->future());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(future);
+        },
+        [this, connection](const Outcome& outcome) { finish(connection, outcome); });
 }
 
-void ConnectionMessagesJob::finish(quint64 generation, int connection,
-                                   const QFuture<Outcome>& future) {
-    if (generation != m_generation || future.resultCount() == 0)
-        return;
-    const Outcome outcome = future.result();
+void ConnectionMessagesJob::finish(int connection, const Outcome& outcome) {
     if (outcome.messages)
         emit messagesReady(outcome.messages);
     else if (!outcome.error.isEmpty())

@@ -1,12 +1,10 @@
 #pragma once
 
 #include "ladder/ladder_messages.h"
+#include "loading/newest_read_worker.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QString>
-#include <QThreadPool>
-#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -47,12 +45,11 @@ private:
     };
 
     void request();
-    void finish(quint64 generation, int connection, const QFuture<Outcome>& future);
+    void finish(int connection, const Outcome& outcome);
 
     ConnectionViewState* m_state;
     ReadFunction m_read;
-    QThreadPool m_pool;
-    std::atomic<quint64> m_generation = 0;
+    NewestReadWorker m_worker;
 };
 
 } // namespace tcpladder::ui

@@ -5,6 +5,7 @@
 #include "format/qt_text.h"
 #include "ladder/merged_ladder_view.h"
 #include "merged/merge_summary_text.h"
+#include "merged/merged_packet_details_pane.h"
 #include "models/merged_connection_proxy.h"
 #include "models/merged_connection_table_model.h"
 
@@ -54,10 +55,21 @@ TwoPointView::TwoPointView(QWidget* parent) : QWidget(parent) {
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_tabs = new QTabWidget(splitter);
-    m_ladder = new MergedLadderView(m_tabs);
+    auto* ladderArea = new QSplitter(Qt::Horizontal, m_tabs);
+    ladderArea->setChildrenCollapsible(false);
+    m_ladder = new MergedLadderView(ladderArea);
+    m_details = new MergedPacketDetailsPane(ladderArea);
+    ladderArea->addWidget(m_ladder);
+    ladderArea->addWidget(m_details);
+    ladderArea->setStretchFactor(0, 3);
+    ladderArea->setStretchFactor(1, 1);
+    // The ladder needs the width, the details a column: sizes in proportion,
+    // scaled to the splitter's width once it has one (the details tree's
+    // size hint alone would take most of it).
+    ladderArea->setSizes({3000, 1000});
     m_chart = new ChartCanvas(m_tabs);
     m_chart->setObjectName(QStringLiteral("delayChart"));
-    m_tabs->addTab(m_ladder, tr("Ladder at both points"));
+    m_tabs->addTab(ladderArea, tr("Ladder at both points"));
     m_tabs->addTab(m_chart, tr("One-way delay"));
     splitter->addWidget(m_table);
     splitter->addWidget(m_tabs);
@@ -65,6 +77,8 @@ TwoPointView::TwoPointView(QWidget* parent) : QWidget(parent) {
     splitter->setStretchFactor(1, 5);
     layout->addWidget(splitter, 1);
 
+    connect(m_ladder, &MergedLadderView::packetSelected, this,
+            [this](qint64 packet) { m_details->setPacket(m_merged, m_current, packet); });
     connect(m_oneSided, &QCheckBox::toggled, m_proxy, &MergedConnectionProxy::setShowOneSided);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -116,6 +130,7 @@ void TwoPointView::showConnection(int connection) {
     if (connection == m_current)
         return;
     m_current = connection;
+    m_details->setPacket(m_merged, connection, -1);
     if (!m_merged || connection < 0) {
         m_ladder->clear();
         ChartContent empty;

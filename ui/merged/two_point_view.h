@@ -15,10 +15,12 @@ class ChartCanvas;
 class MergedConnectionProxy;
 class MergedConnectionTableModel;
 class MergedLadderView;
+class MergedPacketDetailsPane;
 
 // Two capture points merged: the merge's header line, the merged connection
 // table with its one-side toggle, and below it the selected connection's
-// two-point ladder and one-way delay chart. Only wires its parts.
+// two-point ladder beside the picked packet's details, and its one-way
+// delay chart. Only wires its parts.
 class TwoPointView : public QWidget {
     Q_OBJECT
 
@@ -37,6 +39,7 @@ public:
     QCheckBox* oneSidedToggle() const { return m_oneSided; }
     QLabel* header() const { return m_header; }
     MergedLadderView* ladder() const { return m_ladder; }
+    MergedPacketDetailsPane* details() const { return m_details; }
     ChartCanvas* delayChart() const { return m_chart; }
 
 signals:
@@ -55,6 +58,7 @@ private:
     MergedConnectionProxy* m_proxy = nullptr;
     QTabWidget* m_tabs = nullptr;
     MergedLadderView* m_ladder = nullptr;
+    MergedPacketDetailsPane* m_details = nullptr;
     ChartCanvas* m_chart = nullptr;
 };
 
