@@ -13,7 +13,7 @@ namespace tcpladder {
 // ladder, the one-way delay chart, `connections A B` and `packets A B` show
 // headers, pairings and fates), and reading them costs a sixth to a quarter
 // of a load's CPU, more than the merge step itself. A point's LoadedCapture
-// then answers application() with null.
+// then answers application() with nothing.
 LoadOptions pointLoadOptions(LoadOptions options);
 
 // Loads the captures of two points (with pointLoadOptions(loadOptions)) and

@@ -30,6 +30,7 @@ public:
     // Connection `id`'s summary; empty when nothing was recognised.
     std::optional<ApplicationSummary> of(std::uint32_t id) const;
     std::optional<ApplicationSummary> at(Ref ref) const;
+    bool empty() const { return m_bytes.empty(); }
     std::size_t memoryBytes() const {
         return m_bytes.capacity() + m_connections.capacity() * sizeof(Ref);
     }

@@ -433,8 +433,8 @@ private slots:
         QVERIFY(first.ok() && second.ok());
         QCOMPARE(first.value()->connections.size(), 2u);
         for (std::uint32_t id = 0; id < 2; ++id) {
-            QVERIFY(first.value()->application(id) != nullptr);
-            QVERIFY(second.value()->application(id) != nullptr);
+            QVERIFY(first.value()->application(id).has_value());
+            QVERIFY(second.value()->application(id).has_value());
         }
         auto withSummaries = mergeCaptures(first.value(), second.value());
         auto merged = loadAndMergeCaptures(clientSide.path(), serverSide.path());
