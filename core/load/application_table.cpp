@@ -1,5 +1,6 @@
 #include "load/application_table.h"
 
+#include "common/vector_growth.h"
 #include "tcp/connection.h"
 
 namespace tcpladder {
@@ -18,6 +19,7 @@ std::uint32_t ApplicationTable::add(const DecodedTcp& tcp, TimeNs time, std::uin
         }
     }
     if (inserted) {
+        reserveGently(m_flows, m_flows.size() + 1);
         Flow& flow = m_flows.emplace_back();
         updateMemory();
         flow.lowSentFirst = fromLow;

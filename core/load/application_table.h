@@ -28,8 +28,8 @@ public:
     // Reading thread. Returns the flow the segment belongs to.
     std::uint32_t add(const DecodedTcp& tcp, TimeNs time, std::uint64_t frame);
     // After the reading thread ended: the summaries, connection `id` getting
-    // those of flow `connectionFlows[id]` (none for a flow two connections
-    // share, but the first). Leaves the table empty.
+    // that of flow `connectionFlows[id]` (a flow two connections share gives
+    // it to the first only). Leaves the table empty.
     ApplicationSummaries finish(const std::vector<std::uint32_t>& connectionFlows);
     // Any thread: what the table holds, for the load's memory budget.
     std::size_t memoryBytes() const { return m_memory.load(std::memory_order_relaxed); }
