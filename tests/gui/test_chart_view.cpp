@@ -1,5 +1,6 @@
 #include "chart/chart_canvas.h"
 #include "chart/chart_view.h"
+#include "loading/sack_read_job.h"
 #include "test_chart_capture.h"
 #include "view_state/connection_view_state.h"
 
@@ -20,6 +21,7 @@ private slots:
     void clickSelectsThroughTheState();
     void selectionInTheStateIsHighlightedAndScrolledTo();
     void zoomIsLinkedBothWays();
+    void sackBlocksAreReadOnTheWorker();
 
 private:
     std::unique_ptr<LossyCapture> m_lossy;
@@ -108,6 +110,28 @@ void TestChartView::zoomIsLinkedBothWays() {
     m_state->setZoomLinked(false);
     m_state->setVisibleRange(0, 10 * kMs, this);
     QVERIFY(m_view->visibleBegin() != 0);
+}
+
+void TestChartView::sackBlocksAreReadOnTheWorker() {
+    // init() drew the sequence chart of the server's data: the duplicate
+    // ACKs' SACK blocks were not read on the GUI thread, so none are drawn yet.
+    QCOMPARE(m_view->chartKind(), ChartKind::Sequence);
+    QSignalSpy read(m_view->sackJob(), &SackReadJob::blocksRead);
+    const qsizetype withoutBlocks = m_view->canvas()->pointCount();
+    QTRY_COMPARE(read.count(), 1);
+    const auto answer = read.at(0).at(0).value<std::shared_ptr<const SackReadJob::Read>>();
+    int withBlocks = 0;
+    for (const auto& [index, blocks] : answer->blocks)
+        withBlocks += !blocks.empty();
+    QCOMPARE(withBlocks, 5); // the duplicate ACKs at 53..57 ms
+    m_view->refreshNow();
+    QVERIFY2(m_view->canvas()->pointCount() > withoutBlocks,
+             qPrintable(QStringLiteral("%1 points before, %2 after")
+                            .arg(withoutBlocks)
+                            .arg(m_view->canvas()->pointCount())));
+    // Drawn again, everything is known: nothing more to read.
+    QTest::qWait(20);
+    QCOMPARE(read.count(), 1);
 }
 
 QTEST_MAIN(TestChartView)

@@ -7,10 +7,10 @@
 namespace tcpladder::ui {
 
 ConnectionChartData::ConnectionChartData(std::shared_ptr<const LoadedCapture> capture,
-                                         std::uint32_t connection)
+                                         std::uint32_t connection, SackReader::Reads sackReads)
     : m_capture(std::move(capture)), m_connection(connection),
       m_checkpoints(*m_capture, connection), m_timeIndex(m_capture->packets, connection),
-      m_sack(*m_capture, connection) {}
+      m_sack(*m_capture, connection, sackReads) {}
 
 TimeNs ConnectionChartData::duration() const {
     const Connection& c = m_capture->connections[m_connection];

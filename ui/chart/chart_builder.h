@@ -21,9 +21,11 @@ namespace tcpladder::ui {
 // so far.
 class ConnectionChartData {
 public:
-    ConnectionChartData(std::shared_ptr<const LoadedCapture> capture, std::uint32_t connection);
+    ConnectionChartData(std::shared_ptr<const LoadedCapture> capture, std::uint32_t connection,
+                        SackReader::Reads sackReads = SackReader::Reads::Now);
 
     const LoadedCapture& capture() const { return *m_capture; }
+    const std::shared_ptr<const LoadedCapture>& sharedCapture() const { return m_capture; }
     std::uint32_t connection() const { return m_connection; }
     TimeNs duration() const;
     // The side that sent more payload: the direction worth charting first.
@@ -36,6 +38,7 @@ public:
     // Computed on first use, then kept.
     const std::vector<RttSample>& rttSamples(Side sender);
     const SequenceBlocks& sequenceBlocks(Side sender);
+    SackReader& sackReader() { return m_sack; }
 
 private:
     std::shared_ptr<const LoadedCapture> m_capture;

@@ -9,6 +9,7 @@
 #include "decode/ip_address.h"
 #include "format/qt_text.h"
 #include "format/units.h"
+#include "loading/sack_read_job.h"
 #include "view_state/connection_view_state.h"
 
 #include <QCheckBox>
@@ -39,7 +40,7 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
       m_interaction(new ChartInteraction(m_canvas)), m_tabs(new QTabBar(this)),
       m_direction(new QToolButton(this)), m_throughputWindow(new QComboBox(this)),
       m_linkZoom(new QCheckBox(tr("Link zoom"), this)), m_readout(new QLabel(this)),
-      m_note(new QLabel(this)), m_refresh(new QTimer(this)) {
+      m_note(new QLabel(this)), m_refresh(new QTimer(this)), m_sackJob(new SackReadJob(this)) {
     for (const QString& name : {tr("Sequence"), tr("Throughput"), tr("RTT"), tr("Window")})
         m_tabs->addTab(name);
     m_tabs->setDocumentMode(true);
@@ -87,6 +88,15 @@ ChartView::ChartView(ConnectionViewState* state, QWidget* parent)
 
     m_refresh->setSingleShot(true);
     connect(m_refresh, &QTimer::timeout, this, &ChartView::refreshNow);
+    connect(m_sackJob, &SackReadJob::blocksRead, this,
+            [this](const std::shared_ptr<const SackReadJob::Read>& read) {
+                m_sackAsked.clear();
+                if (!m_data || read->capture != &m_data->capture() ||
+                    read->connection != m_data->connection())
+                    return;
+                m_data->sackReader().add(read->blocks);
+                scheduleRefresh();
+            });
     connect(m_tabs, &QTabBar::currentChanged, this,
             [this](int index) { setChartKind(static_cast<ChartKind>(index)); });
     connect(m_direction, &QToolButton::clicked, this,
@@ -164,11 +174,13 @@ TimeNs ChartView::throughputWindow() const {
 
 void ChartView::onConnectionChanged(int connection) {
     m_data.reset();
+    m_sackJob->cancel();
+    m_sackAsked.clear();
     m_pinnedValues.reset();
     const auto capture = m_state->capture();
     if (capture && connection >= 0) {
-        m_data =
-            std::make_unique<ConnectionChartData>(capture, static_cast<std::uint32_t>(connection));
+        m_data = std::make_unique<ConnectionChartData>(
+            capture, static_cast<std::uint32_t>(connection), SackReader::Reads::OnWorker);
         m_sender = m_data->busierSide();
         m_window = TimeWindow(m_data->duration() + 1);
         if (m_state->zoomLinked() && m_state->visibleEnd() > m_state->visibleBegin())
@@ -322,8 +334,20 @@ void ChartView::refreshNow() {
     request.throughputWindow = throughputWindow();
     const QString note = drawChart(*m_canvas, *m_data, request, m_kind);
     m_drawnColumns = static_cast<int>(m_canvas->plotArea().width());
-    m_note->setText(note.isEmpty() ? kHint() : note);
+    requestSackBlocks();
+    m_note->setText(!note.isEmpty()        ? note
+                    : !m_sackAsked.empty() ? tr("Reading SACK blocks from the file…")
+                                           : kHint());
     updateHighlight();
+}
+
+void ChartView::requestSackBlocks() {
+    std::vector<std::size_t> pending = m_data->sackReader().takePending();
+    // A redraw of the same range (a resize) while they are read asks nothing new.
+    if (pending.empty() || pending == m_sackAsked)
+        return;
+    m_sackAsked = pending;
+    m_sackJob->request(m_data->sharedCapture(), m_data->connection(), std::move(pending));
 }
 
 void ChartView::updateControls() {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -22,6 +23,7 @@ class ChartCanvas;
 class ChartInteraction;
 class ConnectionChartData;
 class ConnectionViewState;
+class SackReadJob;
 
 // The connection's charts (sequence, throughput, RTT, window) in tabs over
 // one canvas, with a direction toggle. Observes the shared view state: the
@@ -49,6 +51,8 @@ public:
     void refreshNow();
     // A packet under a viewport position of the canvas, as a click would select.
     std::optional<std::size_t> packetAt(QPointF viewportPosition);
+    // Reads the SACK blocks a drawn range needs, off the GUI thread.
+    SackReadJob* sackJob() const { return m_sackJob; }
 
 private:
     void onConnectionChanged(int connection);
@@ -64,6 +68,7 @@ private:
     void scheduleRefresh();
     void updateHighlight();
     void updateControls();
+    void requestSackBlocks();
     TimeNs throughputWindow() const;
 
     ConnectionViewState* m_state;
@@ -76,6 +81,8 @@ private:
     QLabel* m_readout;
     QLabel* m_note;
     QTimer* m_refresh;
+    SackReadJob* m_sackJob;
+    std::vector<std::size_t> m_sackAsked; // by the read under way
     std::unique_ptr<ConnectionChartData> m_data;
     TimeWindow m_window;
     std::optional<std::pair<double, double>> m_pinnedValues;

@@ -20,17 +20,38 @@ DetailsTree::DetailsTree(QWidget* parent)
 }
 
 void DetailsTree::setSections(const QString& title, const std::vector<DetailsSection>& sections) {
-    m_tree->clear();
     m_title->setText(title);
-    for (const DetailsSection& section : sections) {
-        auto* parent = new QTreeWidgetItem(m_tree, {section.title});
-        QFont bold = parent->font(0);
-        bold.setBold(true);
-        parent->setFont(0, bold);
-        for (const auto& [field, value] : section.fields)
-            new QTreeWidgetItem(parent, {field, value});
+    // Rows are rewritten in place, not rebuilt: the header a worker re-reads
+    // a moment after the indexed fields show must not blank the tree or
+    // throw away its scroll position.
+    m_tree->setUpdatesEnabled(false);
+    const int count = static_cast<int>(sections.size());
+    for (int i = 0; i < count; ++i) {
+        const DetailsSection& section = sections[static_cast<std::size_t>(i)];
+        QTreeWidgetItem* parent = m_tree->topLevelItem(i);
+        if (!parent) {
+            parent = new QTreeWidgetItem(m_tree);
+            QFont bold = parent->font(0);
+            bold.setBold(true);
+            parent->setFont(0, bold);
+        }
+        parent->setText(0, section.title);
+        const int fields = static_cast<int>(section.fields.size());
+        for (int j = 0; j < fields; ++j) {
+            QTreeWidgetItem* child = parent->child(j);
+            if (!child)
+                child = new QTreeWidgetItem(parent);
+            const auto& [field, value] = section.fields[static_cast<std::size_t>(j)];
+            child->setText(0, field);
+            child->setText(1, value);
+        }
+        while (parent->childCount() > fields)
+            delete parent->takeChild(parent->childCount() - 1);
+        parent->setExpanded(true);
     }
-    m_tree->expandAll();
+    while (m_tree->topLevelItemCount() > count)
+        delete m_tree->takeTopLevelItem(m_tree->topLevelItemCount() - 1);
+    m_tree->setUpdatesEnabled(true);
 }
 
 void DetailsTree::clearSections(const QString& title) {
