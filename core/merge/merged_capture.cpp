@@ -127,6 +127,7 @@ public:
         });
         for (const Worker& worker : m_workers)
             m_result.identicalRuns += worker.scratch.runs;
+        noteRunsPlacedByTiming();
         std::stable_sort(m_result.connections.begin(), m_result.connections.end(),
                          [](const MergedConnection& a, const MergedConnection& b) {
                              return a.firstTime < b.firstTime;
@@ -394,6 +395,17 @@ private:
         }
         for (const Side side : {kSideA, kSideB})
             merged.oneWayDelay[side] = delayStats(delays[side]);
+    }
+
+    // The runs whose lost copy the copies' identities could not name.
+    void noteRunsPlacedByTiming() {
+        const IdenticalRuns& runs = m_result.identicalRuns;
+        if (runs.ambiguous > runs.toldApart)
+            m_result.notes.push_back(
+                std::to_string(runs.ambiguous - runs.toldApart) +
+                " runs of identical packets lack a copy at one point that only the delays could "
+                "name (the files cannot be read again, or IP ID and TSval do not tell the copies "
+                "apart): the count is right, the copy named may not be");
     }
 
     void noteOnePointConnections() {

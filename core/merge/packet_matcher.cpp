@@ -137,6 +137,9 @@ namespace {
 // the copy that was lost, where the latest-copy rule would shift every
 // pairing after it by one.
 constexpr std::size_t kAlignLimit = 4096; // copies at one point times the other
+// An ambiguous run longer than this (copies at both points) is left to the
+// timing: re-reading stays bounded whatever a capture holds.
+constexpr std::size_t kMostCopiesReread = 65536;
 
 void alignCopies(const std::vector<PointPacket>& senderSide, const std::uint32_t* sent,
                  std::size_t n, const std::vector<PointPacket>& receiverSide,
@@ -297,7 +300,7 @@ void pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& 
                          }
                          if (ambiguous) {
                              ++runs.ambiguous;
-                             if (canReread &&
+                             if (canReread && n + m <= kMostCopiesReread &&
                                  pairRunByIdentity(senderSide, &orderS[i], n, receiverSide,
                                                    &orderR[j], m, slack, *identities, runs, result))
                                  return;

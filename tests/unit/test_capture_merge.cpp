@@ -404,6 +404,8 @@ private slots:
         QCOMPARE(merged.identicalRuns.toldApart, 0u);
         QCOMPARE(merged.identicalRuns.packetsReread, 23u);
         QCOMPARE(merged.connections[0].lostBetween[0] + merged.connections[0].lostBetween[1], 1u);
+        QCOMPARE(merged.notes.size(), 1u);
+        QVERIFY(merged.notes[0].starts_with("1 runs of identical packets lack a copy"));
     }
 
     void capturesInMemoryKeepTheDelayAlignment() {
@@ -413,6 +415,7 @@ private slots:
         QCOMPARE(merged.identicalRuns.ambiguous, 1u);
         QCOMPARE(merged.identicalRuns.toldApart, 0u);
         QCOMPARE(merged.identicalRuns.packetsReread, 0u);
+        QCOMPARE(merged.notes.size(), 1u);
     }
 
     void aResendFarFromItsOriginalIsNotReread() {
