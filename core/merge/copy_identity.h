@@ -15,8 +15,6 @@ namespace tcpladder {
 struct CopyIdentity {
     std::int32_t ipId = -1;    // -1: absent
     std::int64_t tsValue = -1; // -1: absent
-
-    bool operator==(const CopyIdentity&) const = default;
 };
 
 // A run of identical copies is ambiguous when the two points saw different
@@ -26,6 +24,7 @@ struct CopyIdentity {
 // further apart than the delay), or two neighbouring copies at one point are
 // closer together than the direction's delays spread (the range of the
 // delays of packets sent once and seen once) plus the pairing slack.
+// Only ambiguous runs are re-read, and none of more than 65,536 copies.
 struct IdenticalRuns {
     std::uint64_t ambiguous = 0;
     std::uint64_t toldApart = 0;     // of those, paired by IP ID and TSval

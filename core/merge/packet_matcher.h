@@ -61,7 +61,8 @@ public:
     // Nothing when the packet cannot be read again.
     virtual std::optional<CopyIdentity> sent(const PointPacket& packet) = 0;
     virtual std::optional<CopyIdentity> received(const PointPacket& packet) = 0;
-    // False when neither capture can be read again: nothing is tried.
+    // False when either capture cannot be read again (a pipe, memory):
+    // nothing is tried.
     virtual bool available() const = 0;
 };
 
@@ -70,7 +71,7 @@ public:
 // that left no later than it arrived (`slack` allows for the clock offset's
 // uncertainty); where both points saw several copies (repeated ACKs), the
 // order-keeping alignment whose delays lie nearest the median delay of the
-// packets sent once and seen once. Ambiguous runs (above) are paired by the
+// packets sent once and seen once. Ambiguous runs (IdenticalRuns) are paired by the
 // copies' identities instead, where `identities` tells them apart. Both
 // lists on one clock. Result: for each packet of each list its partner's
 // position in the other list, or -1. Refills `into`, keeping its memory.
