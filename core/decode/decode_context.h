@@ -43,6 +43,9 @@ struct DecodedTcp {
     // valid until the next decode: application messages read it.
     const std::uint8_t* payload = nullptr;
     std::size_t payloadCaptured = 0;
+    // The innermost IPv4 header's Identification, -1 for IPv6: with the
+    // timestamps option, what tells identical copies of a packet apart.
+    std::int32_t ipId = -1;
 };
 
 // Why a frame gave no TCP row, for the load diagnostics.

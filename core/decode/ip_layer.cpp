@@ -101,6 +101,7 @@ bool decodeIpv4(Layer layer, DecodeContext& context) {
     const bool moreFragments = fragmentField & 0x2000;
     const std::uint32_t fragmentOffset = (fragmentField & 0x1FFFu) * 8u;
     const Layer payload = layer.limitedTo(totalLength).from(headerLength);
+    context.out.ipId = readBe16(header + 4);
     if (moreFragments || fragmentOffset != 0) {
         IpReassembler::Key key{src, dst, readBe16(header + 4), protocol};
         return reassemble(key, fragmentOffset, moreFragments, payload, protocol, src, dst, context);
@@ -116,6 +117,7 @@ bool decodeIpv6(Layer layer, DecodeContext& context) {
         return context.missed(DecodeMiss::Malformed);
     const IpAddress src = ipv6Address(header + 8);
     const IpAddress dst = ipv6Address(header + 24);
+    context.out.ipId = -1;
     std::size_t payloadLength = readBe16(header + 4);
     std::uint8_t next = header[6];
     Layer rest = layer.from(40);

@@ -49,6 +49,36 @@ struct Collected {
     std::vector<TimePair> pairs;
     std::array<std::vector<TimeNs>, 2> differences;
     DirectionPairs partners;
+    IdenticalRuns runs;
+};
+
+// Re-reads copies from the two points' files for their identities.
+class RereadIdentities final : public CopyIdentities {
+public:
+    RereadIdentities(const LoadedCapture& sender, std::uint32_t senderConnection,
+                     const LoadedCapture& receiver, std::uint32_t receiverConnection)
+        : m_sender(sender), m_receiver(receiver), m_senderConnection(senderConnection),
+          m_receiverConnection(receiverConnection) {}
+
+    std::optional<CopyIdentity> sent(const PointPacket& packet) override {
+        return readCopyIdentity(m_sender, m_senderConnection, packet.index);
+    }
+    std::optional<CopyIdentity> received(const PointPacket& packet) override {
+        return readCopyIdentity(m_receiver, m_receiverConnection, packet.index);
+    }
+    bool available() const override { return rereadable(m_sender) && rereadable(m_receiver); }
+
+private:
+    static bool rereadable(const LoadedCapture& capture) {
+        return !capture.files.empty() &&
+               std::all_of(capture.files.begin(), capture.files.end(),
+                           [](const CaptureFile& file) { return file.rereader != nullptr; });
+    }
+
+    const LoadedCapture& m_sender;
+    const LoadedCapture& m_receiver;
+    std::uint32_t m_senderConnection;
+    std::uint32_t m_receiverConnection;
 };
 
 // What each of the two threads works with.
@@ -95,6 +125,9 @@ public:
             for (std::size_t i = begin; i < end; ++i)
                 m_result.connections[i] = mergeConnection(i, worker.scratch);
         });
+        for (const Worker& worker : m_workers)
+            m_result.identicalRuns += worker.scratch.runs;
+        noteRunsPlacedByTiming();
         std::stable_sort(m_result.connections.begin(), m_result.connections.end(),
                          [](const MergedConnection& a, const MergedConnection& b) {
                              return a.firstTime < b.firstTime;
@@ -302,7 +335,11 @@ private:
             const auto& received = packets[1 - from][side];
             const NumberOrder& orderSent = scratch.orders[from][side];
             const NumberOrder& orderReceived = scratch.orders[1 - from][side];
-            pairPackets(sent, orderSent, received, orderReceived, slack, scratch.partners);
+            RereadIdentities identities(
+                *m_points[from], static_cast<std::uint32_t>(match.connection[from]),
+                *m_points[1 - from], static_cast<std::uint32_t>(match.connection[1 - from]));
+            pairPackets(sent, orderSent, received, orderReceived, slack, &identities, scratch.runs,
+                        scratch.partners);
             tellFates(sent, received, scratch.partners, from, side, m_captured, merged.packets);
         }
         // The figures do not depend on the packets' order: only a merge that
@@ -358,6 +395,17 @@ private:
         }
         for (const Side side : {kSideA, kSideB})
             merged.oneWayDelay[side] = delayStats(delays[side]);
+    }
+
+    // The runs whose lost copy the copies' identities could not name.
+    void noteRunsPlacedByTiming() {
+        const IdenticalRuns& runs = m_result.identicalRuns;
+        if (runs.ambiguous > runs.toldApart)
+            m_result.notes.push_back(
+                std::to_string(runs.ambiguous - runs.toldApart) +
+                " runs of identical packets lack a copy at one point that only the delays could "
+                "name (the files cannot be read again, or IP ID and TSval do not tell the copies "
+                "apart): the count is right, the copy named may not be");
     }
 
     void noteOnePointConnections() {

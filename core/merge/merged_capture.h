@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "common/time_ns.h"
 #include "load/loaded_capture.h"
+#include "merge/copy_identity.h"
 
 #include <array>
 #include <cstdint>
@@ -119,6 +120,9 @@ struct MergedCapture {
     std::array<std::shared_ptr<const LoadedCapture>, 2> points;
     ClockOffset offset;
     std::vector<MergedConnection> connections; // in order of first packet
+    // Runs of identical copies whose lost copy timing could not name for
+    // sure, and how many the copies' re-read identities told apart.
+    IdenticalRuns identicalRuns;
     // What the merge noticed and the user should know ("12 connections seen at
     // point 0 only", "offset from 3 packets only").
     std::vector<std::string> notes;

@@ -137,6 +137,9 @@ namespace {
 // the copy that was lost, where the latest-copy rule would shift every
 // pairing after it by one.
 constexpr std::size_t kAlignLimit = 4096; // copies at one point times the other
+// An ambiguous run longer than this (copies at both points) is left to the
+// timing: re-reading stays bounded whatever a capture holds.
+constexpr std::size_t kMostCopiesReread = 65536;
 
 void alignCopies(const std::vector<PointPacket>& senderSide, const std::uint32_t* sent,
                  std::size_t n, const std::vector<PointPacket>& receiverSide,
@@ -188,45 +191,125 @@ void alignCopies(const std::vector<PointPacket>& senderSide, const std::uint32_t
     }
 }
 
-// The median delay of the packets sent once and seen once: what repeated
-// copies are aligned against.
-TimeNs typicalDelay(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
-                    const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR) {
+// The delays of the packets sent once and seen once: their median, what
+// repeated copies are aligned against, and their range.
+struct DelaySpread {
+    TimeNs median = 0;
+    TimeNs range = 0;
+    bool known = false;
+};
+
+DelaySpread typicalDelay(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
+                         const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR) {
     std::vector<TimePair> pairs;
     uniquePairs(senderSide, orderS, receiverSide, orderR, pairs);
     if (pairs.empty())
-        return 0;
+        return {};
     std::vector<TimeNs> delays;
     delays.reserve(pairs.size());
     for (const TimePair& pair : pairs)
         delays.push_back(pair.at1 - pair.at0);
+    const auto [low, high] = std::minmax_element(delays.begin(), delays.end());
+    const TimeNs range = *high - *low;
     const auto middle = delays.begin() + static_cast<std::ptrdiff_t>(delays.size() / 2);
     std::nth_element(delays.begin(), middle, delays.end());
-    return *middle;
+    return {*middle, range, true};
+}
+
+// Two neighbouring copies closer together than `gap`.
+bool crowded(const std::vector<PointPacket>& packets, const std::uint32_t* copies, std::size_t n,
+             TimeNs gap) {
+    for (std::size_t k = 1; k < n; ++k) {
+        const TimeNs apart = packets[copies[k]].time - packets[copies[k - 1]].time;
+        if ((apart < 0 ? -apart : apart) < gap)
+            return true;
+    }
+    return false;
+}
+
+// Pairs an ambiguous run by the copies' identities; false when they cannot
+// be read or do not tell the copies apart.
+bool pairRunByIdentity(const std::vector<PointPacket>& senderSide, const std::uint32_t* sent,
+                       std::size_t n, const std::vector<PointPacket>& receiverSide,
+                       const std::uint32_t* received, std::size_t m, TimeNs slack,
+                       CopyIdentities& identities, IdenticalRuns& runs, DirectionPairs& result) {
+    std::vector<CopyIdentity> sentIds(n);
+    std::vector<CopyIdentity> receivedIds(m);
+    std::vector<TimeNs> sentTimes(n);
+    std::vector<TimeNs> receivedTimes(m);
+    for (std::size_t a = 0; a < n; ++a) {
+        ++runs.packetsReread;
+        const auto identity = identities.sent(senderSide[sent[a]]);
+        if (!identity)
+            return false;
+        sentIds[a] = *identity;
+        sentTimes[a] = senderSide[sent[a]].time;
+    }
+    for (std::size_t b = 0; b < m; ++b) {
+        ++runs.packetsReread;
+        const auto identity = identities.received(receiverSide[received[b]]);
+        if (!identity)
+            return false;
+        receivedIds[b] = *identity;
+        receivedTimes[b] = receiverSide[received[b]].time;
+    }
+    std::vector<std::int64_t> partners;
+    if (!pairByIdentity(sentIds, sentTimes, receivedIds, receivedTimes, slack, partners))
+        return false;
+    for (std::size_t b = 0; b < m; ++b) {
+        if (partners[b] < 0)
+            continue;
+        const std::uint32_t s = sent[partners[b]];
+        result.senderPartner[s] = received[b];
+        result.receiverPartner[received[b]] = s;
+    }
+    ++runs.toldApart;
+    return true;
 }
 
 } // namespace
 
 void pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
                  const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
-                 TimeNs slack, DirectionPairs& result) {
+                 TimeNs slack, CopyIdentities* identities, IdenticalRuns& runs,
+                 DirectionPairs& result) {
     result.senderPartner.assign(senderSide.size(), -1);
     result.receiverPartner.assign(receiverSide.size(), -1);
-    // Only copies seen several times at both points need it, and most
-    // directions have none: worked out at the first such group.
+    // Only copies seen several times need it, and most directions have
+    // none: worked out at the first such group.
     bool delayKnown = false;
-    TimeNs expectedDelay = 0;
+    DelaySpread delay;
+    const auto knowDelay = [&] {
+        if (!delayKnown)
+            delay = typicalDelay(senderSide, orderS, receiverSide, orderR);
+        delayKnown = true;
+    };
+    const bool canReread = identities && identities->available();
     forEachGroup(senderSide, orderS, receiverSide, orderR,
                  [&](std::size_t i, std::size_t iEnd, std::size_t j, std::size_t jEnd) {
                      const std::size_t n = iEnd - i;
                      const std::size_t m = jEnd - j;
-                     if (n > 1 && m > 1 && n * m <= kAlignLimit) {
-                         if (!delayKnown) {
-                             expectedDelay = typicalDelay(senderSide, orderS, receiverSide, orderR);
-                             delayKnown = true;
+                     if (n != m && n > 0 && m > 0 && n + m > 2) {
+                         bool ambiguous = n * m > kAlignLimit;
+                         if (!ambiguous) {
+                             knowDelay();
+                             const TimeNs gap = delay.known ? delay.range + slack
+                                                            : std::numeric_limits<TimeNs>::max();
+                             ambiguous = crowded(senderSide, &orderS[i], n, gap) ||
+                                         crowded(receiverSide, &orderR[j], m, gap);
                          }
+                         if (ambiguous) {
+                             ++runs.ambiguous;
+                             if (canReread && n + m <= kMostCopiesReread &&
+                                 pairRunByIdentity(senderSide, &orderS[i], n, receiverSide,
+                                                   &orderR[j], m, slack, *identities, runs, result))
+                                 return;
+                         }
+                     }
+                     if (n > 1 && m > 1 && n * m <= kAlignLimit) {
+                         knowDelay();
                          alignCopies(senderSide, &orderS[i], n, receiverSide, &orderR[j], m, slack,
-                                     expectedDelay, result);
+                                     delay.median, result);
                          return;
                      }
                      // From the last arrival back: each takes the latest copy

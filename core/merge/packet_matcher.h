@@ -3,9 +3,11 @@
 #include "common/time_ns.h"
 #include "load/loaded_capture.h"
 #include "merge/connection_matcher.h"
+#include "merge/copy_identity.h"
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace tcpladder {
@@ -51,20 +53,35 @@ void uniquePairs(const std::vector<PointPacket>& at0, const NumberOrder& order0,
                  const std::vector<PointPacket>& at1, const NumberOrder& order1,
                  std::vector<TimePair>& into);
 
+// The identities of the copies in one direction's two lists, read from the
+// files on demand (the index does not keep them).
+class CopyIdentities {
+public:
+    virtual ~CopyIdentities() = default;
+    // Nothing when the packet cannot be read again.
+    virtual std::optional<CopyIdentity> sent(const PointPacket& packet) = 0;
+    virtual std::optional<CopyIdentity> received(const PointPacket& packet) = 0;
+    // False when either capture cannot be read again (a pipe, memory):
+    // nothing is tried.
+    virtual bool available() const = 0;
+};
+
 // Pairs every packet of one direction: equal numbers, and among copies (a
 // resent segment) each receiver-side copy takes the latest sender-side copy
 // that left no later than it arrived (`slack` allows for the clock offset's
 // uncertainty); where both points saw several copies (repeated ACKs), the
 // order-keeping alignment whose delays lie nearest the median delay of the
-// packets sent once and seen once. Both lists on one clock. Result: for each
-// packet of each list its partner's position in the other list, or -1.
-// Refills `into`, keeping its memory.
+// packets sent once and seen once. Ambiguous runs (IdenticalRuns) are paired by the
+// copies' identities instead, where `identities` tells them apart. Both
+// lists on one clock. Result: for each packet of each list its partner's
+// position in the other list, or -1. Refills `into`, keeping its memory.
 struct DirectionPairs {
     std::vector<std::int64_t> senderPartner;
     std::vector<std::int64_t> receiverPartner;
 };
 void pairPackets(const std::vector<PointPacket>& senderSide, const NumberOrder& orderS,
                  const std::vector<PointPacket>& receiverSide, const NumberOrder& orderR,
-                 TimeNs slack, DirectionPairs& into);
+                 TimeNs slack, CopyIdentities* identities, IdenticalRuns& runs,
+                 DirectionPairs& into);
 
 } // namespace tcpladder

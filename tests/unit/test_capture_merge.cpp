@@ -1,3 +1,4 @@
+#include "decode/tcp_segment.h"
 #include "load/capture_loader.h"
 #include "merge/merged_capture.h"
 #include "merge/merged_view.h"
@@ -5,6 +6,7 @@
 #include "support/capture_writer.h"
 #include "support/conversation_builder.h"
 #include "support/dialogue.h"
+#include "support/packet_builder.h"
 #include "support/two_point_scenario.h"
 #include "tcp/analysis_flags.h"
 
@@ -107,6 +109,120 @@ std::size_t frameAt(const std::vector<Frame>& frames, std::int64_t ms) {
         if (frames[i].timestampNs == Dialogue::kStart + ms * kMs)
             return i;
     qFatal("no frame at %lld ms", static_cast<long long>(ms));
+}
+
+// A run of identical dup-ACKs seen at both points, built packet by packet:
+// the handshake, two response segments, then `copies` identical ACKs from
+// the client 1 ms apart (the first acknowledges the data, the rest repeat
+// it), one of which never reaches the server-side point. Copy 5 is held up
+// by 1 ms on the way and reaches the server side when the lost copy 6 would
+// have: a delay alignment alone pairs it with copy 6 and names copy 5 lost.
+struct DupAckRun {
+    bool ipv6 = false;
+    bool distinctIds = true; // else every IPv4 ID is 0 with DF set, as Linux sends them
+    bool timestamps = false; // TSval from a 1 ms clock
+    int lost = 6;
+};
+
+struct DupAckPoints {
+    TwoPoints points;
+    std::vector<std::uint64_t> copyFrames; // each copy's frame at the client-side point
+};
+
+DupAckPoints dupAckRun(const DupAckRun& run) {
+    constexpr int kCopies = 12;
+    constexpr std::int64_t kUs = 1000;
+    // Jitter of each copy's delay; copy 5's makes it arrive when copy 6 would have.
+    constexpr std::array<std::int64_t, kCopies> kJitter{0,         30 * kUs, -20 * kUs, 10 * kUs,
+                                                        0,         1 * kMs,  0,         40 * kUs,
+                                                        -30 * kUs, 0,        20 * kUs,  -10 * kUs};
+    const std::string client = run.ipv6 ? "2001:db8::5" : "10.0.0.5";
+    const std::string server = run.ipv6 ? "2001:db8::9" : "10.0.0.9";
+    DupAckPoints result;
+    std::uint16_t clientId = 1000;
+    std::uint16_t serverId = 5000;
+    struct Sent {
+        std::int64_t at;
+        bool fromClient;
+        TcpSpec tcp;
+        std::int64_t jitter = 0;
+        bool lost = false;
+    };
+    std::vector<Sent> sent;
+    const auto add = [&](std::int64_t at, bool fromClient, std::uint32_t seq, std::uint32_t ack,
+                         std::uint8_t flags, std::uint32_t length) {
+        TcpSpec tcp{.srcPort = static_cast<std::uint16_t>(fromClient ? 40001 : 443),
+                    .dstPort = static_cast<std::uint16_t>(fromClient ? 443 : 40001),
+                    .seq = seq,
+                    .ack = ack,
+                    .flags = flags,
+                    .window = 5000,
+                    .payloadLength = length};
+        if (run.timestamps)
+            tcp.options = timestampOption(static_cast<std::uint32_t>(900000 + at / kMs),
+                                          static_cast<std::uint32_t>(700000 + at / kMs));
+        sent.push_back({at, fromClient, tcp});
+    };
+    add(0, true, 11111, 0, kSyn, 0);
+    add(10 * kMs, false, 77777, 11112, kSyn | kAck, 0);
+    add(11 * kMs, true, 11112, 77778, kAck, 0);
+    add(12 * kMs, false, 77778, 11112, kAck, 1000);
+    add(13 * kMs, false, 79778, 11112, kAck, 1000); // a hole before it: the dup-ACKs' cause
+    for (int k = 0; k < kCopies; ++k) {
+        add(15 * kMs + k * kMs, true, 11112, 78778, kAck, 0);
+        sent.back().jitter = kJitter[static_cast<std::size_t>(k)];
+        sent.back().lost = k == run.lost;
+    }
+    add(40 * kMs, false, 78778, 11112, kAck, 1000);
+    add(41 * kMs, true, 11112, 80778, kAck, 0);
+    for (const Sent& packet : sent) {
+        const Bytes segment = tcp(packet.tcp);
+        const std::string& from = packet.fromClient ? client : server;
+        const std::string& to = packet.fromClient ? server : client;
+        Bytes frame;
+        if (run.ipv6) {
+            frame = ethernet(0x86DD, ipv6(from, to, kProtoTcp, segment));
+        } else {
+            std::uint16_t& id = packet.fromClient ? clientId : serverId;
+            frame = ethernet(0x0800, ipv4(from, to, kProtoTcp, segment,
+                                          {.id = run.distinctIds ? id++ : std::uint16_t{0}}));
+            if (!run.distinctIds)
+                frame[14 + 6] |= 0x40; // DF
+        }
+        const std::int64_t atClientSide = kStart + packet.at;
+        const std::int64_t atServerSide =
+            atClientSide + kOffset + (packet.fromClient ? 3 * kMs : -5 * kMs) + packet.jitter;
+        if (packet.fromClient && packet.tcp.ack == 78778)
+            result.copyFrames.push_back(result.points.clientSide.size() + 1);
+        result.points.clientSide.push_back({.timestampNs = atClientSide, .bytes = frame});
+        if (!packet.lost)
+            result.points.serverSide.push_back({.timestampNs = atServerSide, .bytes = frame});
+    }
+    std::stable_sort(result.points.serverSide.begin(), result.points.serverSide.end(),
+                     [](const Frame& a, const Frame& b) { return a.timestampNs < b.timestampNs; });
+    return result;
+}
+
+// The two points written to files (so that the merge can re-read them) and merged.
+MergedCapture mergeFiles(const TwoPoints& points) {
+    const TemporaryFile clientSide(buildPcap(points.clientSide, {.nanosecond = true}));
+    const TemporaryFile serverSide(buildPcap(points.serverSide, {.nanosecond = true}));
+    auto merged =
+        loadAndMergeCaptures(clientSide.path(), serverSide.path(), {}, {.knownOffset = kOffset});
+    if (!merged)
+        qFatal("merge failed: %s", merged.error().c_str());
+    return std::move(merged.value());
+}
+
+// The frame, at the client-side point, of the one packet lost between the points.
+std::uint64_t lostFrame(const MergedCapture& merged) {
+    if (merged.connections.size() != 1)
+        qFatal("expected one connection");
+    const MergedConnection& c = merged.connections[0];
+    const auto lost = withFate(c, PacketFate::LostBetween);
+    if (lost.size() != 1)
+        qFatal("expected one lost packet, found %zu", lost.size());
+    return recordAt(merged, c, *lost[0], 0).frame();
 }
 
 } // namespace
@@ -252,6 +368,67 @@ private slots:
         const Side client = firstSeenConnection(merged, m).clientSide();
         QCOMPARE(m.oneWayDelay[client].min, 3 * kMs);
         QCOMPARE(m.oneWayDelay[client].p99, 3 * kMs);
+    }
+
+    void aLostDupAckIsNamedByItsIpId() {
+        const DupAckPoints run = dupAckRun({});
+        const MergedCapture merged = mergeFiles(run.points);
+        QCOMPARE(lostFrame(merged), run.copyFrames[6]);
+        QCOMPARE(merged.identicalRuns.ambiguous, 1u);
+        QCOMPARE(merged.identicalRuns.toldApart, 1u);
+        QCOMPARE(merged.identicalRuns.packetsReread,
+                 23u); // 12 copies at one point, 11 at the other
+        // Every other copy kept its own partner: delays are the path's 3 ms plus the jitter.
+        const MergedConnection& c = merged.connections[0];
+        const Side client = firstSeenConnection(merged, c).clientSide();
+        QCOMPARE(c.oneWayDelay[client].min, 3 * kMs - 30'000);
+        QCOMPARE(c.oneWayDelay[client].p99, 3 * kMs + 1 * kMs);
+    }
+
+    void aLostDupAckIsNamedByItsTsvalOverIpv6() {
+        const DupAckPoints run = dupAckRun({.ipv6 = true, .timestamps = true, .lost = 8});
+        const MergedCapture merged = mergeFiles(run.points);
+        QCOMPARE(lostFrame(merged), run.copyFrames[8]);
+        QCOMPARE(merged.identicalRuns.toldApart, 1u);
+        const DupAckPoints sixth = dupAckRun({.ipv6 = true, .timestamps = true});
+        QCOMPARE(lostFrame(mergeFiles(sixth.points)), sixth.copyFrames[6]);
+    }
+
+    void copiesAlikeFallBackToTheDelayAlignment() {
+        // IPv4 ID 0 with DF in every copy, no timestamps: nothing tells them
+        // apart, and the delay alignment names copy 5, as before.
+        const DupAckPoints run = dupAckRun({.distinctIds = false});
+        const MergedCapture merged = mergeFiles(run.points);
+        QCOMPARE(lostFrame(merged), run.copyFrames[5]);
+        QCOMPARE(merged.identicalRuns.ambiguous, 1u);
+        QCOMPARE(merged.identicalRuns.toldApart, 0u);
+        QCOMPARE(merged.identicalRuns.packetsReread, 23u);
+        QCOMPARE(merged.connections[0].lostBetween[0] + merged.connections[0].lostBetween[1], 1u);
+        QCOMPARE(merged.notes.size(), 1u);
+        QVERIFY(merged.notes[0].starts_with("1 runs of identical packets lack a copy"));
+    }
+
+    void capturesInMemoryKeepTheDelayAlignment() {
+        const DupAckPoints run = dupAckRun({});
+        const MergedCapture merged = merge(run.points, {.knownOffset = kOffset});
+        QCOMPARE(lostFrame(merged), run.copyFrames[5]);
+        QCOMPARE(merged.identicalRuns.ambiguous, 1u);
+        QCOMPARE(merged.identicalRuns.toldApart, 0u);
+        QCOMPARE(merged.identicalRuns.packetsReread, 0u);
+        QCOMPARE(merged.notes.size(), 1u);
+    }
+
+    void aResendFarFromItsOriginalIsNotReread() {
+        // A response segment lost between the points and resent 40 ms later:
+        // two copies at the server side, one at the client side, further
+        // apart than the delays could blur; the timing names the lost one.
+        TwoPointPath lossy = path();
+        lossy.lostBetween = {6};
+        const MergedCapture merged =
+            mergeFiles(seenAtTwoPoints(transfer("10.0.0.5", 40001, 11111, 77777).frames(), lossy));
+        QCOMPARE(withFate(merged.connections[0], PacketFate::LostBetween).size(), 1u);
+        QCOMPARE(merged.identicalRuns.ambiguous, 0u);
+        QCOMPARE(merged.identicalRuns.packetsReread, 0u);
     }
 
     void natChangedAddressesMatchByIsns() {
@@ -440,7 +617,8 @@ private slots:
         auto merged = loadAndMergeCaptures(clientSide.path(), serverSide.path());
         QVERIFY(withSummaries.ok() && merged.ok());
         for (int point = 0; point < 2; ++point) {
-            QVERIFY(merged->points[point]->applications.empty());
+            for (std::uint32_t id = 0; id < merged->points[point]->connections.size(); ++id)
+                QVERIFY(!merged->points[point]->application(id).has_value());
             QCOMPARE(merged->points[point]->tcpPackets,
                      (point == 0 ? first : second).value()->tcpPackets);
         }
