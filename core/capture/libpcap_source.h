@@ -37,6 +37,11 @@ private:
     bool m_microsecondFile;
     int m_linkType;
     std::uint64_t m_offset;
+    // Whether the next offset is this one plus a 16-byte record header and
+    // the captured length (see next()), and how many records are still
+    // checked against ftell() before that is trusted.
+    bool m_offsetByLength;
+    int m_offsetChecks = 64;
     std::string m_error;
 };
 
