@@ -85,50 +85,44 @@ void fillPeerMedians(const LoadedCapture& capture, std::vector<ConnectionFacts>&
 // Each request is judged against the other requests to its server, as a
 // connection is against the other connections.
 void fillRequestPeers(const LoadedCapture& capture, std::vector<ConnectionFacts>& facts) {
-    // Each summary is decoded once: its waits go to one flat list (`starts`
-    // says where each connection's begin), its candidates to its facts.
-    std::vector<std::uint32_t> order;
-    std::vector<std::size_t> starts;
+    // Each summary is decoded once: its waits go to one flat list, its
+    // candidates to its facts.
+    struct Requests {
+        std::uint32_t id;
+        std::size_t begin, end; // its waits in `waits`
+    };
+    std::vector<Requests> withWaits;
     std::vector<TimeNs> waits;
     for (std::uint32_t id = 0; id < facts.size(); ++id) {
         auto app = capture.application(id);
         if (!app || app->waits.empty())
             continue;
-        order.push_back(id);
-        starts.push_back(waits.size());
+        withWaits.push_back({id, waits.size(), waits.size() + app->waits.size()});
         waits.insert(waits.end(), app->waits.begin(), app->waits.end());
         facts[id].requestCandidates = std::move(app->risingWaits);
     }
-    starts.push_back(waits.size());
-    const auto waitsOf = [&](std::size_t k) {
-        return std::span<const TimeNs>(waits).subspan(starts[k], starts[k + 1] - starts[k]);
-    };
     std::vector<TimeNs> everyone = waits;
     std::sort(everyone.begin(), everyone.end());
-    const auto serverOf = [&](std::uint32_t id) -> const Endpoint& {
-        return capture.connections[id].server();
+    const auto serverOf = [&](const Requests& r) -> const Endpoint& {
+        return capture.connections[r.id].server();
     };
-    std::vector<std::size_t> byServer(order.size());
-    std::iota(byServer.begin(), byServer.end(), std::size_t{0});
-    std::stable_sort(byServer.begin(), byServer.end(), [&](std::size_t a, std::size_t b) {
-        const Endpoint& x = serverOf(order[a]);
-        const Endpoint& y = serverOf(order[b]);
+    std::sort(withWaits.begin(), withWaits.end(), [&](const Requests& a, const Requests& b) {
+        const Endpoint& x = serverOf(a);
+        const Endpoint& y = serverOf(b);
         return x.address != y.address ? x.address < y.address : x.port < y.port;
     });
     std::vector<TimeNs> group;
-    for (std::size_t begin = 0; begin < byServer.size();) {
-        const Endpoint& server = serverOf(order[byServer[begin]]);
+    for (std::size_t begin = 0; begin < withWaits.size();) {
         std::size_t end = begin + 1;
-        while (end < byServer.size() && serverOf(order[byServer[end]]) == server)
+        while (end < withWaits.size() && serverOf(withWaits[end]) == serverOf(withWaits[begin]))
             ++end;
         group.clear();
-        for (std::size_t k = begin; k < end; ++k) {
-            const auto own = waitsOf(byServer[k]);
-            group.insert(group.end(), own.begin(), own.end());
-        }
+        for (std::size_t k = begin; k < end; ++k)
+            group.insert(group.end(), waits.begin() + static_cast<long>(withWaits[k].begin),
+                         waits.begin() + static_cast<long>(withWaits[k].end));
         std::sort(group.begin(), group.end());
         for (std::size_t k = begin; k < end; ++k) {
-            ConnectionFacts& fact = facts[order[byServer[k]]];
+            ConnectionFacts& fact = facts[withWaits[k].id];
             for (const HttpExchange& exchange : fact.requestCandidates) {
                 auto median = medianOfOthers(group, exchange.wait);
                 if (!median)
